@@ -148,7 +148,7 @@ public final class ArmTemplateWriter {
     }
 
     /** The deployed resources this one references, explicitly or through expressions, in template order. */
-    static Set<Resource> dependencies(Resource resource, Template template) {
+    public static Set<Resource> dependencies(Resource resource, Template template) {
         Set<Resource> referenced = new LinkedHashSet<>();
         if (resource.parent() != null) {
             referenced.add(resource.parent());

@@ -1,13 +1,10 @@
 package io.cvmkeys.dsl.write;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.cvmkeys.dsl.expr.BicepStrings;
 import io.cvmkeys.dsl.expr.Literal;
 import io.cvmkeys.dsl.model.InvalidModelException;
 import io.cvmkeys.dsl.model.ModelProblem;
 import io.cvmkeys.dsl.model.Template;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +33,7 @@ public final class BicepParamWriter {
 
     private static String render(ParameterValue value) {
         if (value instanceof ParameterValue.LiteralValue literal) {
-            return literal(literal.value(), 0);
+            return io.cvmkeys.dsl.stack.BicepLiterals.of(literal.value(), 0);
         }
         if (value instanceof ParameterValue.EnvironmentVariable variable) {
             return "readEnvironmentVariable(" + Literal.of(variable.name()).toBicep(0) + ")";
@@ -49,36 +46,6 @@ public final class BicepParamWriter {
 
     private static String quote(String text) {
         return Literal.of(text).toBicep(0);
-    }
-
-    /** Renders a JSON value as a Bicep literal. */
-    static String literal(JsonNode value, int indent) {
-        if (value.isTextual()) {
-            return quote(value.asText());
-        }
-        if (value.isObject()) {
-            if (value.isEmpty()) {
-                return "{}";
-            }
-            StringBuilder bicep = new StringBuilder("{\n");
-            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                bicep.append(BicepStrings.indent(indent + 1)).append(BicepStrings.propertyKey(field.getKey()))
-                        .append(": ").append(literal(field.getValue(), indent + 1)).append('\n');
-            }
-            return bicep.append(BicepStrings.indent(indent)).append('}').toString();
-        }
-        if (value.isArray()) {
-            if (value.isEmpty()) {
-                return "[]";
-            }
-            StringBuilder bicep = new StringBuilder("[\n");
-            for (JsonNode item : value) {
-                bicep.append(BicepStrings.indent(indent + 1)).append(literal(item, indent + 1)).append('\n');
-            }
-            return bicep.append(BicepStrings.indent(indent)).append(']').toString();
-        }
-        return value.isNull() ? "null" : value.asText();
     }
 
     /** The parts of a vault's resource id that {@code az.getSecret} takes. */
