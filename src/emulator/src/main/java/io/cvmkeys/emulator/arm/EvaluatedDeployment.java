@@ -99,7 +99,8 @@ public final class EvaluatedDeployment {
             previews.add(evaluated);
 
             boolean changes = lookup.get(evaluated.id())
-                    .map(before -> WhatIfDelta.hasChange(WhatIfDelta.compute(before, WhatIfCalculator.after(evaluated))))
+                    .map(before -> WhatIfDelta.hasChange(WhatIfDelta.compute(
+                            evaluated.type(), before, WhatIfCalculator.after(evaluated))))
                     .orElse(true);
             references.recordPreview(evaluated.id(), changes);
         }

@@ -95,7 +95,7 @@ public final class WhatIfCalculator {
         if (!before.has("apiVersion")) {
             before.put("apiVersion", resource.apiVersion());
         }
-        ArrayNode delta = WhatIfDelta.compute(before, after);
+        ArrayNode delta = WhatIfDelta.compute(resource.type(), before, after);
         boolean modifies = WhatIfDelta.hasChange(delta);
         change.put("changeType", modifies ? "Modify" : "NoChange");
         change.set("before", before);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Set;
  *
  * <p>Properties that exist only in the current body come out as {@code Delete}, except read-only ones the
  * resource provider sets (such as {@code provisioningState} or {@code keyUri}), which come out as {@code NoEffect}.
- * ARM decides this with each provider's schema; the emulator uses the fixed list {@link #READ_ONLY_PROPERTIES}.
+ * ARM decides this with each provider's schema; the emulator uses the fixed lists {@link #READ_ONLY_PROPERTIES}
+ * and {@link #READ_ONLY_PATHS}. An object only the current body has is compared leaf by leaf, so its read-only
+ * leaves stay {@code NoEffect}.
  */
 final class WhatIfDelta {
 
@@ -24,16 +28,24 @@ final class WhatIfDelta {
             "createdOn", "updatedOn", "etag", "systemData", "lastKeyRotationTimestamp", "previousKeys",
             "autoKeyRotationError", "metricResourceId", "topicType", "customDnsConfigs", "networkInterfaces");
 
+    /** Read-only paths whose property name is writable on other resource types, by lower-case resource type. */
+    static final Map<String, Set<String>> READ_ONLY_PATHS = Map.of(
+            "microsoft.managedidentity/userassignedidentities", Set.of("properties.tenantId"));
+
     /** Top-level fields that identify the resource rather than describe it, so What-If does not compare them. */
     private static final Set<String> IDENTITY_FIELDS = Set.of("id", "name", "type", "apiVersion");
 
-    private WhatIfDelta() {
+    private final Set<String> readOnlyPaths;
+
+    private WhatIfDelta(Set<String> readOnlyPaths) {
+        this.readOnlyPaths = readOnlyPaths;
     }
 
     /** Returns the deltas from {@code before} to {@code after}; an empty array means no difference at all. */
-    static ArrayNode compute(ObjectNode before, ObjectNode after) {
+    static ArrayNode compute(String resourceType, ObjectNode before, ObjectNode after) {
         ArrayNode deltas = ArmValues.NODES.arrayNode();
-        compareObjects("", before, after, deltas, true);
+        Set<String> readOnlyPaths = READ_ONLY_PATHS.getOrDefault(resourceType.toLowerCase(Locale.ROOT), Set.of());
+        new WhatIfDelta(readOnlyPaths).compareObjects("", before, after, deltas, true);
         return deltas;
     }
 
@@ -47,7 +59,11 @@ final class WhatIfDelta {
         return false;
     }
 
-    private static void compareObjects(String path, JsonNode before, JsonNode after, ArrayNode deltas, boolean top) {
+    private boolean isReadOnly(String name, String path) {
+        return READ_ONLY_PROPERTIES.contains(name) || path.equals("identity.tenantId") || readOnlyPaths.contains(path);
+    }
+
+    private void compareObjects(String path, JsonNode before, JsonNode after, ArrayNode deltas, boolean top) {
         Set<String> names = new LinkedHashSet<>();
         after.fieldNames().forEachRemaining(names::add);
         before.fieldNames().forEachRemaining(names::add);
@@ -61,16 +77,18 @@ final class WhatIfDelta {
             JsonNode afterValue = after.get(name);
             if (beforeValue == null) {
                 deltas.add(delta(childPath, "Create", null, afterValue));
+            } else if (afterValue == null && beforeValue.isObject() && !beforeValue.isEmpty()
+                    && !isReadOnly(name, childPath)) {
+                compareObjects(childPath, beforeValue, ArmValues.NODES.objectNode(), deltas, false);
             } else if (afterValue == null) {
-                boolean readOnly = READ_ONLY_PROPERTIES.contains(name) || childPath.equals("identity.tenantId");
-                deltas.add(delta(childPath, readOnly ? "NoEffect" : "Delete", beforeValue, null));
+                deltas.add(delta(childPath, isReadOnly(name, childPath) ? "NoEffect" : "Delete", beforeValue, null));
             } else {
                 compareValues(childPath, beforeValue, afterValue, deltas);
             }
         }
     }
 
-    private static void compareValues(String path, JsonNode before, JsonNode after, ArrayNode deltas) {
+    private void compareValues(String path, JsonNode before, JsonNode after, ArrayNode deltas) {
         if (ArmValues.jsonEquals(before, after)) {
             return;
         }
@@ -85,7 +103,7 @@ final class WhatIfDelta {
         }
     }
 
-    private static ArrayNode compareArrays(JsonNode before, JsonNode after) {
+    private ArrayNode compareArrays(JsonNode before, JsonNode after) {
         ArrayNode children = ArmValues.NODES.arrayNode();
         int length = Math.max(before.size(), after.size());
         for (int i = 0; i < length; i++) {
