@@ -4,7 +4,7 @@ import java.util.NoSuchElementException;
 
 /**
  * A walk over a deployment's resources in dependency order, evaluating each one only when asked, so that
- * {@code reference()} sees the resources the caller has already PUT:
+ * {@code reference()} reads the resources the caller has already PUT:
  *
  * <pre>{@code
  * DeploymentSteps steps = deployment.deploymentSteps();

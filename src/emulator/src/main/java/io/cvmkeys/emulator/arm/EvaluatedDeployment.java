@@ -18,7 +18,9 @@ import java.util.Set;
  * stays unevaluated (for example {@code [reference(...).principalId]}). Those bodies are right for What-If but
  * not for a PUT. To deploy, walk {@link #deploymentSteps()}: each step evaluates the next resource against the
  * state at that moment, so the caller PUTs resource i before resource i+1 is evaluated and its
- * {@code reference()} sees resource i.
+ * {@code reference()} reads resource i.
+ *
+ * <p>Instances are not thread-safe: parameters and variables are resolved and cached on first use.
  */
 public final class EvaluatedDeployment {
 

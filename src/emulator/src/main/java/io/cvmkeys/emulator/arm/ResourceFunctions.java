@@ -80,7 +80,7 @@ final class ResourceFunctions {
                 return i;
             }
         }
-        throw arguments.error("no argument is a resource type such as 'Microsoft.KeyVault/vaults'; the type must"
+        throw arguments.error("no argument is a resource type such as 'Microsoft.KeyVault/vaults'. The type must"
                 + " follow at most " + maxScopeArguments + " scope argument(s)");
     }
 

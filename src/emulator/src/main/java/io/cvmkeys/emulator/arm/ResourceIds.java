@@ -2,6 +2,7 @@ package io.cvmkeys.emulator.arm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds and takes apart ARM resource ids. */
 final class ResourceIds {
@@ -71,7 +72,7 @@ final class ResourceIds {
 
     /** Returns the full resource type named in an id, such as {@code Microsoft.KeyVault/vaults/keys}. */
     static String typeOf(String resourceId) {
-        int providers = resourceId.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/providers/");
+        int providers = resourceId.toLowerCase(Locale.ROOT).lastIndexOf("/providers/");
         if (providers < 0) {
             return "Microsoft.Resources/resourceGroups";
         }
@@ -85,7 +86,10 @@ final class ResourceIds {
 
     /** Returns the full name in an id, one segment per type level, such as {@code kv1/key1}. */
     static String nameOf(String resourceId) {
-        int providers = resourceId.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/providers/");
+        int providers = resourceId.toLowerCase(Locale.ROOT).lastIndexOf("/providers/");
+        if (providers < 0) {
+            return resourceId.substring(resourceId.lastIndexOf('/') + 1);
+        }
         String[] segments = resourceId.substring(providers + "/providers/".length()).split("/");
         List<String> names = new ArrayList<>();
         for (int i = 2; i < segments.length; i += 2) {

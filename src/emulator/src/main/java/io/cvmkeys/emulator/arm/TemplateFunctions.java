@@ -175,8 +175,8 @@ final class TemplateFunctions {
                 || value.textValue().equalsIgnoreCase("false"))) {
             return ArmValues.NODES.booleanNode(value.textValue().equalsIgnoreCase("true"));
         }
-        throw arguments.error("the value '" + ArmValues.toText(value) + "' can't be converted to a boolean;"
-                + " use 'true', 'false', 0 or 1");
+        throw arguments.error("the value '" + ArmValues.toText(value) + "' can't be converted to a boolean."
+                + " Use 'true', 'false', 0 or 1");
     }
 
     private static JsonNode parseJson(FunctionArguments arguments) {

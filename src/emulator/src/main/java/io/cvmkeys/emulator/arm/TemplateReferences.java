@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code reference()} reads, in one of two modes.
+ * Source of the values {@code reference()} returns, in one of two modes.
  *
  * <ul>
  *   <li>Deployment: the current state from a {@link ResourceLookup}; a missing resource is {@code ResourceNotFound}.
@@ -78,7 +78,7 @@ final class TemplateReferences implements ExpressionEvaluator.References {
         return properties == null ? ArmValues.NODES.objectNode() : properties.deepCopy();
     }
 
-    /** A plain name refers to the template resource of that name, as in ARM's {@code reference('kv1')}. */
+    /** Resolves a plain name to the template resource of that name, as ARM's {@code reference('kv1')} does. */
     private String resolveId(String resourceIdOrName) {
         if (resourceIdOrName.startsWith("/")) {
             return resourceIdOrName;

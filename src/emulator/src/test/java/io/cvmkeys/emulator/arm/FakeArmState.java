@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * In-memory resource state that answers like resource providers: GET bodies carry read-only properties the PUT
+ * In-memory resource state that behaves like resource providers: GET bodies carry read-only properties the PUT
  * did not send, and ids come back with {@code resourcegroups} in lower case, as ARM often returns them.
  */
 final class FakeArmState implements ResourceLookup {

@@ -40,7 +40,7 @@ class TemplateEvaluatorTest {
     }
 
     @Test
-    void dependsOnMatchesIdsCaseInsensitivelyAndByTypeAndName() {
+    void dependsOnMatchesIdOrTypeAndName() {
         EvaluatedDeployment deployment = evaluate("{'resources': ["
                 + identity("b", "'" + IDENTITIES.toUpperCase() + "A', 'Microsoft.ManagedIdentity/userAssignedIdentities/c'")
                 + "," + identity("a", "") + "," + identity("c", "") + "]}");

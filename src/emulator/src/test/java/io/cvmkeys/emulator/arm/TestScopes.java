@@ -20,8 +20,8 @@ final class TestScopes {
     }
 
     /**
-     * Parses JSON written with single quotes for readability in Java strings; a backtick stands for a single quote
-     * inside a JSON string, as template expressions need them.
+     * Parses JSON written with single quotes for readability in Java strings. A backtick inside a JSON string
+     * becomes a single quote, which template expressions use for their string literals.
      */
     static JsonNode json(String singleQuotedJson) {
         try {

@@ -73,7 +73,7 @@ class WhatIfCalculatorTest {
     }
 
     @Test
-    void identicalStateIsNoChangeDespiteReadOnlyProperties() {
+    void identicalStateIsNoChange() {
         FakeArmState state = deployed();
         assertThat(state.stored(VAULT_ID).at("/properties/vaultUri").isTextual()).isTrue();
         assertThat(state.stored(VAULT_ID).get("id").textValue()).isNotEqualTo(VAULT_ID).isEqualToIgnoringCase(VAULT_ID);
@@ -141,7 +141,7 @@ class WhatIfCalculatorTest {
     }
 
     @Test
-    void readOnlyPropertyInsideIdentityMapIsNoEffect() {
+    void identityMapReadOnlyLeafIsNoEffect() {
         FakeArmState state = deployed();
         state.stored(DES_ID).with("tags").put("environment", "old");
 
