@@ -16,6 +16,17 @@ final class ArmValues {
     }
 
     /**
+     * Returns an integer node, as an {@code IntNode} when the value fits, so results compare equal with
+     * {@code equals()} to integers Jackson parsed from template JSON.
+     */
+    static JsonNode integer(long value) {
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            return NODES.numberNode((int) value);
+        }
+        return NODES.numberNode(value);
+    }
+
+    /**
      * Converts a value to text the way {@code string()}, {@code concat()} and {@code format()} do: strings as they
      * are, booleans as .NET prints them ({@code True}), objects and arrays as compact JSON, null as empty text.
      */

@@ -151,7 +151,7 @@ final class ExpressionEvaluator {
             return TextNode.valueOf(literal.value());
         }
         if (expression instanceof IntegerLiteral literal) {
-            return ArmValues.NODES.numberNode(literal.value());
+            return ArmValues.integer(literal.value());
         }
         if (expression instanceof PropertyAccess access) {
             return propertyOf(evaluate(access.target()), access.property());

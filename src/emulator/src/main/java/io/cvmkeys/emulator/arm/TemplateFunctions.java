@@ -81,7 +81,7 @@ final class TemplateFunctions {
             case "empty":
                 return ArmValues.NODES.booleanNode(isEmpty(arguments.requireCount(1, 1)));
             case "length":
-                return ArmValues.NODES.numberNode(length(arguments.requireCount(1, 1)));
+                return ArmValues.integer(length(arguments.requireCount(1, 1)));
             case "first":
                 return firstOrLast(arguments.requireCount(1, 1), true);
             case "last":
@@ -121,7 +121,7 @@ final class TemplateFunctions {
         } else if (arguments.size() == 1) {
             offset = arguments.integer(0);
         }
-        return ArmValues.NODES.numberNode(evaluator.copyIndex(loopName) + offset);
+        return ArmValues.integer(evaluator.copyIndex(loopName) + offset);
     }
 
     private static JsonNode concat(FunctionArguments arguments) {
@@ -155,7 +155,7 @@ final class TemplateFunctions {
         }
         if (value.isTextual()) {
             try {
-                return ArmValues.NODES.numberNode(Long.parseLong(value.textValue().trim()));
+                return ArmValues.integer(Long.parseLong(value.textValue().trim()));
             } catch (NumberFormatException e) {
                 throw arguments.error("the string '" + value.textValue() + "' is not an integer");
             }

@@ -1,7 +1,7 @@
 /**
  * ARM template evaluation and What-If for the emulator, without HTTP.
  *
- * <p>A deployment request goes through three calls:
+ * <p>The server serves What-If and a deployment with these calls:
  * <pre>{@code
  * EvaluatedDeployment deployment = TemplateEvaluator.evaluate(template, parameters, context, store::get);
  * ObjectNode whatIf = WhatIfCalculator.compute(deployment, store::get);          // POST .../whatIf

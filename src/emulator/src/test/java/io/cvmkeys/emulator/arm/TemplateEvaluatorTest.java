@@ -190,4 +190,30 @@ class TemplateEvaluatorTest {
         assertThat(deployment.resources().get(0).body()).isEqualTo(json("{'location': 'westeurope',"
                 + " 'tags': {'a': 'b'}, 'properties': {'tenantId': '" + TestScopes.TENANT + "'}}"));
     }
+
+    @Test
+    void outputsHonourConditionTypeAndLoops() {
+        EvaluatedDeployment deployment = evaluate("{'resources': [], 'outputs': {"
+                + "'count': {'type': 'int', 'value': '[length(createArray(1, 2))]'},"
+                + "'hidden': {'type': 'string', 'condition': '[equals(1, 2)]', 'value': 'x'},"
+                + "'secret': {'type': 'securestring', 'value': 's3cret'},"
+                + "'names': {'type': 'array', 'copy': {'count': 2, 'input': '[format(`n{0}`, copyIndex())]'}}}}");
+
+        JsonNode outputs = deployment.evaluateOutputs(ResourceLookup.empty());
+
+        assertThat(outputs.get("count")).isEqualTo(json("{'type': 'Int', 'value': 2}"));
+        assertThat(outputs.has("hidden")).isFalse();
+        assertThat(outputs.get("secret")).isEqualTo(json("{'type': 'SecureString'}"));
+        assertThat(outputs.get("names")).isEqualTo(json("{'type': 'Array', 'value': ['n0', 'n1']}"));
+    }
+
+    @Test
+    void stepsEndAfterLastResource() {
+        DeploymentSteps steps = evaluate("{'resources': [" + identity("a", "") + "]}").deploymentSteps();
+
+        assertThat(steps.evaluateNext(ResourceLookup.empty()).name()).isEqualTo("a");
+        assertThat(steps.hasNext()).isFalse();
+        assertThatThrownBy(() -> steps.evaluateNext(ResourceLookup.empty()))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+    }
 }
