@@ -1,0 +1,16 @@
+package io.cvmkeys.engine.whatif;
+
+/**
+ * A stage parameter wired from an output of an earlier stage that is not deployed yet, so What-If cannot know it.
+ *
+ * @param placeholder the marked value passed to ARM because the parameter has no default, or null when none was
+ *                    passed
+ */
+public record UnknownInput(String parameter, String fromStage, String output, String placeholder) {
+
+    /** The marked value for a parameter whose real value is only known after {@code fromStage} is deployed. */
+    public static String placeholderFor(String fromStage, String output) {
+        // Not starting with '[' so that ARM does not read it as an expression.
+        return "cvmkeys-unknown-until-deployed:" + fromStage + "." + output;
+    }
+}
