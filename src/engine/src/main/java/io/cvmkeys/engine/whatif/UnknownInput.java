@@ -8,9 +8,16 @@ package io.cvmkeys.engine.whatif;
  */
 public record UnknownInput(String parameter, String fromStage, String output, String placeholder) {
 
+    private static final String PLACEHOLDER_PREFIX = "cvmkeys-unknown-until-deployed:";
+
     /** The marked value for a parameter whose real value is only known after {@code fromStage} is deployed. */
     public static String placeholderFor(String fromStage, String output) {
         // Not starting with '[' so that ARM does not read it as an expression.
-        return "cvmkeys-unknown-until-deployed:" + fromStage + "." + output;
+        return PLACEHOLDER_PREFIX + fromStage + "." + output;
+    }
+
+    /** Returns whether {@code value} contains a placeholder made by {@link #placeholderFor}. */
+    public static boolean containsPlaceholder(String value) {
+        return value.contains(PLACEHOLDER_PREFIX);
     }
 }
