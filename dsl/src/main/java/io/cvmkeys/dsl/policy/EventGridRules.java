@@ -4,9 +4,11 @@ import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.dsl.validate.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,9 @@ public final class EventGridRules implements PolicyRule {
     public static final RuleDescriptor EVENT_TYPES = new RuleDescriptor("CVMKEYS-ALERT-016", Severity.ERROR,
             "Subscription includes KeyNearExpiry, KeyExpired and KeyNewVersionCreated");
 
+    public static final RuleDescriptor ONE_TOPIC_PER_SOURCE = new RuleDescriptor("CVMKEYS-ALERT-017", Severity.ERROR,
+            "At most one system topic per source");
+
     /** The first API version whose schema has the MonitorAlert destination. */
     static final String MONITOR_ALERT_API_VERSION = "2023-12-15-preview";
     static final List<String> REQUIRED_EVENTS = List.of(
@@ -49,13 +54,16 @@ public final class EventGridRules implements PolicyRule {
 
     @Override
     public List<RuleDescriptor> descriptors() {
-        return List.of(TOPIC_TYPE, CLOUD_EVENT_SCHEMA, ALERT_SEVERITY, ACTION_GROUPS, API_VERSION, ENDPOINT_TYPE, EVENT_TYPES);
+        return List.of(TOPIC_TYPE, CLOUD_EVENT_SCHEMA, ALERT_SEVERITY, ACTION_GROUPS, API_VERSION, ENDPOINT_TYPE, EVENT_TYPES,
+                ONE_TOPIC_PER_SOURCE);
     }
 
     @Override
     public List<Finding> evaluate(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, TemplateResource> topicsBySource = new HashMap<>();
         for (TemplateResource topic : context.resourcesOfType(SYSTEM_TOPIC)) {
+            evaluateSource(topic, topicsBySource, findings);
             check(findings, TOPIC_TYPE, topic, "properties.topicType",
                     value -> value.textEqualsIgnoreCase("Microsoft.KeyVault.vaults"),
                     "key expiry events come from the vault's system topic.",
@@ -65,6 +73,25 @@ public final class EventGridRules implements PolicyRule {
             evaluateSubscription(subscription, findings);
         }
         return findings;
+    }
+
+    /**
+     * Reports a second system topic on the same source: Azure allows one per source, and What-If does not notice,
+     * so the deployment fails late. Sources compare as written (or resolved), ignoring case.
+     */
+    private static void evaluateSource(TemplateResource topic, Map<String, TemplateResource> topicsBySource, List<Finding> findings) {
+        ResolvedValue source = topic.value("properties.source");
+        String key = source.isExpression() ? source.expression() : source.asText();
+        if (key == null) {
+            return;
+        }
+        TemplateResource first = topicsBySource.putIfAbsent(key.toLowerCase(Locale.ROOT), topic);
+        if (first != null) {
+            findings.add(violation(ONE_TOPIC_PER_SOURCE, topic, "properties.source", "properties.source is "
+                            + source.describe() + ", the same source as " + first.label()
+                            + "; Azure allows only one system topic per source, and What-If does not detect the conflict.",
+                    "Keep one system topic for the vault and add every event subscription to it."));
+        }
     }
 
     private static void evaluateSubscription(TemplateResource subscription, List<Finding> findings) {

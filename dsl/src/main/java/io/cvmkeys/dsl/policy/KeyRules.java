@@ -15,7 +15,7 @@ import static io.cvmkeys.dsl.policy.RuleSupport.notChecked;
 import static io.cvmkeys.dsl.policy.RuleSupport.violation;
 
 /**
- * Rules for the key itself ({@code Microsoft.KeyVault/vaults/keys}): type, size, operations, exportability, release
+ * Rules for the key itself ({@code Microsoft.KeyVault/vaults/keys} or {@code Microsoft.KeyVault/managedHSMs/keys}): type, size, operations, exportability, release
  * policy presence and expiry.
  *
  * <p>Every key in the template is treated as a Confidential VM disk encryption key, because that is what this pack
@@ -24,6 +24,7 @@ import static io.cvmkeys.dsl.policy.RuleSupport.violation;
 public final class KeyRules implements PolicyRule {
 
     static final String TYPE = "Microsoft.KeyVault/vaults/keys";
+    static final String MANAGED_HSM_TYPE = "Microsoft.KeyVault/managedHSMs/keys";
 
     public static final RuleDescriptor KEY_TYPE = new RuleDescriptor("CVMKEYS-KEY-001", Severity.ERROR,
             "Key type is RSA-HSM");
@@ -53,7 +54,7 @@ public final class KeyRules implements PolicyRule {
     @Override
     public List<Finding> evaluate(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (TemplateResource key : context.resourcesOfType(TYPE)) {
+        for (TemplateResource key : keysOf(context)) {
             evaluateType(key, findings);
             evaluateOperations(key, findings);
             evaluateRelease(key, findings);
@@ -62,13 +63,20 @@ public final class KeyRules implements PolicyRule {
         return findings;
     }
 
+    /** Returns the Key Vault and Managed HSM keys of the template, which share the properties these rules read. */
+    static List<TemplateResource> keysOf(PolicyContext context) {
+        return context.resources().stream()
+                .filter(resource -> resource.isType(TYPE) || resource.isType(MANAGED_HSM_TYPE))
+                .toList();
+    }
+
     private static void evaluateType(TemplateResource key, List<Finding> findings) {
         ResolvedValue kty = key.value("properties.kty");
         check(findings, KEY_TYPE, key, "properties.kty", value -> value.textEqualsIgnoreCase("RSA-HSM"),
                 kty.textEqualsIgnoreCase("RSA")
                         ? "a software-protected RSA key cannot encrypt Confidential VM disks, they need an HSM-protected key."
                         : "Confidential VM disk encryption needs an HSM-protected RSA key.",
-                "Set properties.kty to 'RSA-HSM' (this needs a premium vault).");
+                "Set properties.kty to 'RSA-HSM' (in a Key Vault this needs the premium SKU).");
 
         boolean rsa = kty.isExpression() || (kty.asText() != null && kty.asText().toUpperCase(Locale.ROOT).startsWith("RSA"));
         if (!rsa) {

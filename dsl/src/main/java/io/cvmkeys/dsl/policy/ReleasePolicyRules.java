@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static io.cvmkeys.dsl.policy.RuleSupport.check;
 import static io.cvmkeys.dsl.policy.RuleSupport.notChecked;
 import static io.cvmkeys.dsl.policy.RuleSupport.violation;
 
@@ -29,23 +30,31 @@ public final class ReleasePolicyRules implements PolicyRule {
     public static final RuleDescriptor NO_SEV_SNP_PIN = new RuleDescriptor("CVMKEYS-KEY-008", Severity.ERROR,
             "Release policy does not pin x-ms-attestation-type to sevsnpvm");
 
+    public static final RuleDescriptor CONTENT_TYPE = new RuleDescriptor("CVMKEYS-KEY-017", Severity.WARNING,
+            "Release policy content type is application/json; charset=utf-8");
+
     private static final String DATA = "properties.release_policy.data";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public List<RuleDescriptor> descriptors() {
-        return List.of(COMPLIANCE_CLAIM, NO_SEV_SNP_PIN);
+        return List.of(COMPLIANCE_CLAIM, NO_SEV_SNP_PIN, CONTENT_TYPE);
     }
 
     @Override
     public List<Finding> evaluate(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (TemplateResource key : context.resourcesOfType(KeyRules.TYPE)) {
+        for (TemplateResource key : KeyRules.keysOf(context)) {
             ResolvedValue data = key.value(DATA);
             if (data.isMissing()) {
                 // A missing policy is reported by CVMKEYS-KEY-006.
                 continue;
             }
+            check(findings, CONTENT_TYPE, key, "properties.release_policy.contentType",
+                    value -> value.isMissing()
+                            || (value.asText() != null && value.asText().replace(" ", "").equalsIgnoreCase("application/json;charset=utf-8")),
+                    "Key Vault reads the policy as 'application/json; charset=utf-8' (the default when contentType is missing).",
+                    "Set properties.release_policy.contentType to 'application/json; charset=utf-8'.");
             if (data.isExpression()) {
                 findings.add(notChecked(COMPLIANCE_CLAIM, key, DATA, data));
                 continue;

@@ -54,7 +54,7 @@ public final class RoleAssignmentRules implements PolicyRule {
             evaluateName(assignment, findings);
         }
 
-        List<TemplateResource> keys = context.resourcesOfType(KeyRules.TYPE);
+        List<TemplateResource> keys = KeyRules.keysOf(context);
         if (!keys.isEmpty()) {
             TemplateResource key = keys.get(0);
             requireRole(ENCRYPTION_USER, CRYPTO_SERVICE_ENCRYPTION_USER, "Key Vault Crypto Service Encryption User",

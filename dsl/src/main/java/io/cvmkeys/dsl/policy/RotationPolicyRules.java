@@ -44,7 +44,7 @@ public final class RotationPolicyRules implements PolicyRule {
     @Override
     public List<Finding> evaluate(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (TemplateResource key : context.resourcesOfType(KeyRules.TYPE)) {
+        for (TemplateResource key : KeyRules.keysOf(context)) {
             evaluate(key, findings);
         }
         return findings;

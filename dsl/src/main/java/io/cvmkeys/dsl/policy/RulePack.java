@@ -16,7 +16,7 @@ public final class RulePack {
 
     /**
      * Returns the rules for customer-managed keys on Confidential VMs: vault, key, release policy, rotation policy,
-     * role assignments, disk encryption set, action group, Event Grid alerting and secure parameters.
+     * role assignments, disk encryption set, Confidential VMs that use it, action group, Event Grid alerting and secure parameters.
      */
     public static RulePack confidentialVmCmk() {
         return new RulePack(List.of(
@@ -26,6 +26,7 @@ public final class RulePack {
                 new RotationPolicyRules(),
                 new RoleAssignmentRules(),
                 new DiskEncryptionSetRules(),
+                new VirtualMachineRules(),
                 new ActionGroupRules(),
                 new EventGridRules(),
                 new SecureParameterRules()));

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every rule of the pack fires on a bad variant of the good template and stays silent on the good template.
  * Resource indexes in the good template: 0 vault, 1 key, 2 identity, 3 Encryption User role, 4 Release User role,
- * 5 disk encryption set, 6 action group, 7 system topic, 8 event subscription.
+ * 5 disk encryption set, 6 action group, 7 system topic, 8 event subscription, 9 Confidential VM.
  */
 class RulePackCasesTest {
 
@@ -30,6 +30,8 @@ class RulePackCasesTest {
     private static final String DES = "resources[5].";
     private static final String GROUP = "resources[6].";
     private static final String SUBSCRIPTION = "resources[8].";
+    private static final String VM = "resources[9].properties.";
+    private static final String OS_DISK = VM + "storageProfile.osDisk.managedDisk.";
 
     record Case(String ruleId, Severity severity, String description, Consumer<ObjectNode> edit) {
         @Override
@@ -76,6 +78,11 @@ class RulePackCasesTest {
                         releasePolicyData("{'version':'1.0.0','anyOf':[{'authority':'https://sharedweu.weu.attest.azure.net',"
                                 + "'allOf':[{'claim':'x-ms-attestation-type','equals':'sevsnpvm'},"
                                 + "{'claim':'x-ms-compliance-status','equals':'azure-compliant-cvm'}]}]}"))),
+                warning("CVMKEYS-KEY-017", "policy as text/plain", t -> set(t, KEY + "release_policy.contentType", "text/plain")),
+                error("CVMKEYS-KEY-001", "managed HSM software key", t -> {
+                    set(t, "resources[1].type", "Microsoft.KeyVault/managedHSMs/keys");
+                    set(t, KEY + "kty", "RSA");
+                }),
                 error("CVMKEYS-KEY-009", "no exp", t -> remove(t, KEY + "attributes.exp")),
                 error("CVMKEYS-KEY-010", "exp from utcNow", t -> set(t, "parameters.keyExpiry.defaultValue",
                         "[dateTimeToEpoch(dateTimeAdd(utcNow(), 'P1Y'))]")),
@@ -117,6 +124,17 @@ class RulePackCasesTest {
                 error("CVMKEYS-DES-003", "auto rotation", t -> set(t, DES + "properties.rotationToLatestKeyVersionEnabled", true)),
                 error("CVMKEYS-DES-004", "system identity", t -> set(t, DES + "identity.type", "SystemAssigned")),
 
+                error("CVMKEYS-VM-001", "trusted launch VM on the set", t -> set(t, VM + "securityProfile.securityType", "TrustedLaunch")),
+                error("CVMKEYS-VM-002", "guest state only", t -> set(t, OS_DISK + "securityProfile.securityEncryptionType", "VMGuestStateOnly")),
+                error("CVMKEYS-VM-003", "set under managedDisk", t -> {
+                    set(t, OS_DISK + "diskEncryptionSet", t.at("/resources/9/properties/storageProfile/osDisk/managedDisk/securityProfile/diskEncryptionSet"));
+                    remove(t, OS_DISK + "securityProfile.diskEncryptionSet");
+                }),
+                error("CVMKEYS-VM-003", "no set on confidential VM", t -> remove(t, OS_DISK + "securityProfile.diskEncryptionSet")),
+                error("CVMKEYS-VM-004", "secure boot off", t -> set(t, VM + "securityProfile.uefiSettings.secureBootEnabled", false)),
+                error("CVMKEYS-VM-004", "vTPM missing", t -> remove(t, VM + "securityProfile.uefiSettings.vTpmEnabled")),
+                error("CVMKEYS-VM-005", "encryption at host", t -> set(t, VM + "securityProfile.encryptionAtHost", true)),
+
                 error("CVMKEYS-ALERT-001", "regional group", t -> set(t, GROUP + "location", "westeurope")),
                 error("CVMKEYS-ALERT-002", "long short name", t -> set(t, GROUP + "properties.groupShortName", "CMK-Expiry-Alert")),
                 error("CVMKEYS-ALERT-003", "example.com", t -> set(t, "parameters.alertEmail.defaultValue", "ops@example.com")),
@@ -150,6 +168,12 @@ class RulePackCasesTest {
                 error("CVMKEYS-ALERT-016", "only near expiry", t -> set(t, SUBSCRIPTION + "properties.filter.includedEventTypes",
                         List.of("Microsoft.KeyVault.KeyNearExpiry"))),
                 error("CVMKEYS-ALERT-016", "no filter", t -> remove(t, SUBSCRIPTION + "properties.filter")),
+
+                error("CVMKEYS-ALERT-017", "second topic on the vault", t -> {
+                    ObjectNode copy = t.withArray("resources").get(7).deepCopy();
+                    copy.put("name", "evgt-second");
+                    t.withArray("resources").add(copy);
+                }),
 
                 error("CVMKEYS-PARAM-001", "secure default", t -> set(t, "parameters.webhookUri.defaultValue",
                         "https://hooks.invalid/services/T0/B0/secret-token")));
