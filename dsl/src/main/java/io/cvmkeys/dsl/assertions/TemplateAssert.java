@@ -70,7 +70,7 @@ public class TemplateAssert extends AbstractAssert<TemplateAssert, JsonNode> {
     /**
      * Verifies that at least one resource of {@code type} has {@code properties} matching {@code expected}, in the
      * manner of AWS CDK's {@code hasResourceProperties}: objects match as a subset, arrays element by element unless
-     * a {@link Match} matcher says otherwise. On failure the message names the closest resource and its differences.
+     * a {@link Match} matcher is given for them. On failure the message names the closest resource and its differences.
      */
     public TemplateAssert hasResourceProperties(String type, Map<String, ?> expected) {
         return hasResourceMatching(type, "properties", Match.objectLike(expected));

@@ -97,6 +97,10 @@ public final class ActionGroupRules implements PolicyRule {
         String receiversPath = "properties.webhookReceivers";
         JsonNode rawReceivers = group.raw(receiversPath);
         if (rawReceivers == null) {
+            ResolvedValue receivers = group.value(receiversPath);
+            if (receivers.isExpression()) {
+                findings.add(notChecked(WEBHOOK_SECURE, group, receiversPath, receivers));
+            }
             return;
         }
         if (rawReceivers.isTextual()) {

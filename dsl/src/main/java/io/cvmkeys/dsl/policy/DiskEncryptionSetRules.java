@@ -14,7 +14,7 @@ import static io.cvmkeys.dsl.policy.RuleSupport.violation;
 /**
  * Rules for {@code Microsoft.Compute/diskEncryptionSets}.
  *
- * <p>This pack treats every disk encryption set as one meant for Confidential VMs: a template cannot say which VMs
+ * <p>This pack treats every disk encryption set as one meant for Confidential VMs: a template does not show which VMs
  * will use a set, and the pack exists to lint Confidential VM templates. A set that serves standard VMs is exempted
  * with a suppression of {@code CVMKEYS-DES-001} naming it and giving the reason.
  */

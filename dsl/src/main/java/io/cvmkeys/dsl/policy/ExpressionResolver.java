@@ -55,9 +55,30 @@ public final class ExpressionResolver {
                 return current;
             }
             JsonNode child = JsonPaths.child(current.value(), segment);
+            if (child == null && isBuiltByPropertyLoop(current.value(), segment)) {
+                return ResolvedValue.expression("[copy loop '" + segment + "']");
+            }
             current = resolve(child);
         }
         return current;
+    }
+
+    /**
+     * Returns true when {@code object.copy} has a property loop named {@code property}: ARM builds that property
+     * from the loop's {@code input} at deployment time (Bicep compiles a {@code [for ...]} property to this).
+     */
+    // TODO: expand property loops whose count and input resolve, so rules check each element instead of noting them.
+    private static boolean isBuiltByPropertyLoop(JsonNode object, String property) {
+        JsonNode loops = object.path("copy");
+        if (!object.isObject() || !loops.isArray()) {
+            return false;
+        }
+        for (JsonNode loop : loops) {
+            if (property.equalsIgnoreCase(loop.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the parameter's definition in {@code parameters}, matching the name case-insensitively as ARM does. */

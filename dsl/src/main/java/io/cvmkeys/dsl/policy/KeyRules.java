@@ -19,7 +19,7 @@ import static io.cvmkeys.dsl.policy.RuleSupport.violation;
  * policy presence and expiry.
  *
  * <p>Every key in the template is treated as a Confidential VM disk encryption key, because that is what this pack
- * lints. A template that also holds keys for other purposes suppresses these rules for them by resource name.
+ * lints. A template that also contains keys for other purposes suppresses these rules for them by resource name.
  */
 public final class KeyRules implements PolicyRule {
 

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * Values supplied for template parameters at deployment time, for example from a parameters file.
  *
  * <p>A supplied value wins over the parameter's {@code defaultValue}. A parameter can also be supplied with a value
- * that is not statically known (a Key Vault secret reference in a parameters file, or an expression passed to a
- * nested deployment): it then stays unresolved instead of falling back to its default.
+ * that is not statically known, such as a Key Vault secret reference in a parameters file or an expression passed to
+ * a nested deployment. Such a parameter stays unresolved instead of falling back to its default.
  */
 public final class ParameterValues {
 

@@ -75,7 +75,7 @@ public record ResolvedValue(Kind kind, JsonNode value, String expression) {
         return text != null && text.equalsIgnoreCase(expected);
     }
 
-    /** Returns true when the value is the JSON boolean {@code true} (or the text {@code "true"}, as ARM accepts). */
+    /** Returns true when the value is the JSON boolean {@code true} or the text {@code "true"} in any case. */
     public boolean isTrue() {
         return isKnown() && (value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(asText()));
     }

@@ -12,7 +12,7 @@ import static io.cvmkeys.dsl.policy.RuleSupport.violation;
 
 /**
  * Rules for a key's {@code rotationPolicy}. Confidential VMs do not support automatic rotation, so the policy only
- * sets the expiry of rotated versions and notifies ahead of it; the offline rotation then creates the new version.
+ * sets the expiry of rotated versions and notifies ahead of it. The offline rotation then creates the new version.
  */
 public final class RotationPolicyRules implements PolicyRule {
 

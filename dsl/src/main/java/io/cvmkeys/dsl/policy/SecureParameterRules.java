@@ -43,7 +43,7 @@ public final class SecureParameterRules implements PolicyRule {
         return findings;
     }
 
-    /** An empty default ({@code ""} or {@code {}}) is the usual way to make a secure parameter optional. */
+    /** Returns true for an empty default ({@code ""} or {@code {}}), the usual way to make a secure parameter optional. */
     private static boolean isEmpty(JsonNode defaultValue) {
         return (defaultValue.isTextual() && defaultValue.textValue().isEmpty())
                 || (defaultValue.isContainerNode() && defaultValue.isEmpty());

@@ -141,6 +141,28 @@ class ExpressionResolutionTest {
     }
 
     @Test
+    void propertyLoopIsNotCheckedButNoted() {
+        ObjectNode template = TestTemplates.good();
+        ObjectNode properties = (ObjectNode) template.at("/resources/6/properties");
+        properties.remove("emailReceivers");
+        properties.remove("webhookReceivers");
+        set(template, "parameters.emails", Map.of("type", "array", "defaultValue", List.of("ops@example.com")));
+        set(template, "resources[6].properties.copy", List.of(Map.of("name", "emailReceivers",
+                "count", "[length(parameters('emails'))]",
+                "input", Map.of("name", "[format('mail-{0}', copyIndex('emailReceivers'))]",
+                        "emailAddress", "[parameters('emails')[copyIndex('emailReceivers')]]",
+                        "useCommonAlertSchema", true))));
+
+        List<Finding> findings = findings(template, PolicyEngine.confidentialVmCmk());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("CVMKEYS-ALERT-003");
+            assertThat(finding.severity()).isEqualTo(Severity.INFO);
+            assertThat(finding.message()).contains("copy loop 'emailReceivers'");
+        });
+    }
+
+    @Test
     void innerScopeNestedDeploymentIsLinted() {
         ObjectNode outer = (ObjectNode) json("{'$schema': 'x', 'contentVersion': '1.0.0.0',"
                 + " 'parameters': {'vaultSku': {'type': 'string', 'defaultValue': 'standard'}}, 'resources': []}");
