@@ -81,6 +81,11 @@ public class TemplateAssert extends AbstractAssert<TemplateAssert, JsonNode> {
         return hasResourceMatching(type, "properties", Match.of(expected));
     }
 
+    /** Same as {@link #hasResourceProperties(String, Map)} with any matcher, for example {@link Match#objectEquals(Map)}. */
+    public TemplateAssert hasResourceProperties(String type, JsonMatcher expected) {
+        return hasResourceMatching(type, "properties", expected);
+    }
+
     /** Same as {@link #hasResourceProperties(String, Map)} with the whole resource (name, identity, ...) as the subject. */
     public TemplateAssert hasResourceLike(String type, Map<String, ?> expected) {
         return hasResourceMatching(type, "", Match.objectLike(expected));

@@ -1,5 +1,8 @@
 package io.cvmkeys.dsl.policy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.dsl.validate.Severity;
 
@@ -57,12 +60,38 @@ public final class PolicyReport {
         return findingsAtLeast(level).stream().map(Finding::ruleId).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * Returns the report as JSON for machine-readable output: {@code passes}, {@code findings} (ruleId, severity,
+     * resource, path, message, fix) and {@code suppressed} (the same fields plus reason and source).
+     */
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("passes", passes());
+        ArrayNode findingsJson = json.putArray("findings");
+        findings.forEach(finding -> findingsJson.add(toJson(finding)));
+        ArrayNode suppressedJson = json.putArray("suppressed");
+        suppressed.forEach(entry -> suppressedJson.add(toJson(entry.finding())
+                .put("reason", entry.reason())
+                .put("source", entry.suppression().source())));
+        return json;
+    }
+
     /** Formats the report one finding a line, suppressed findings last. */
     public String toText() {
         StringBuilder text = new StringBuilder();
         findings.forEach(finding -> text.append(finding.toLine()).append(System.lineSeparator()));
         suppressed.forEach(finding -> text.append(finding.toLine()).append(System.lineSeparator()));
         return text.toString();
+    }
+
+    private static ObjectNode toJson(Finding finding) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("ruleId", finding.ruleId())
+                .put("severity", finding.severity().label())
+                .put("resource", finding.resource())
+                .put("path", finding.path())
+                .put("message", finding.message())
+                .put("fix", finding.fix());
     }
 
     @Override

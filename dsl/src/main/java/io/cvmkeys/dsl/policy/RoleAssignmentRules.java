@@ -54,7 +54,8 @@ public final class RoleAssignmentRules implements PolicyRule {
             evaluateName(assignment, findings);
         }
 
-        List<TemplateResource> keys = KeyRules.keysOf(context);
+        // Managed HSM keys get their roles through the HSM's local RBAC, which templates do not show.
+        List<TemplateResource> keys = context.resourcesOfType(KeyRules.TYPE);
         if (!keys.isEmpty()) {
             TemplateResource key = keys.get(0);
             requireRole(ENCRYPTION_USER, CRYPTO_SERVICE_ENCRYPTION_USER, "Key Vault Crypto Service Encryption User",
