@@ -84,7 +84,7 @@ public final class KeyRules implements PolicyRule {
         }
         // Key Vault creates a 2048-bit RSA key when keySize is missing.
         check(findings, KEY_SIZE, key, "properties.keySize",
-                value -> value.isMissing() || RSA_SIZES.contains(asLong(value)),
+                value -> value.isMissing() || (asLong(value) != null && RSA_SIZES.contains(asLong(value))),
                 "Key Vault RSA keys are 2048, 3072 or 4096 bits.",
                 "Set properties.keySize to 3072 or 4096.");
         ResolvedValue size = key.value("properties.keySize");

@@ -49,7 +49,7 @@ public final class PolicyContext {
         if (!template.isObject()) {
             throw new IllegalArgumentException("An ARM template must be a JSON object, but was " + template.getNodeType() + ".");
         }
-        collect("", new ExpressionResolver(template, parameterValues));
+        collect("", new ExpressionResolver(template, parameterValues), true);
     }
 
     public JsonNode template() {
@@ -70,13 +70,18 @@ public final class PolicyContext {
         return resources.stream().anyMatch(resource -> resource.isType(type));
     }
 
-    /** Returns the root template and the inline templates of nested deployments. */
+    /**
+     * Returns the templates that declare their own parameters: the root template and the inline templates of nested
+     * deployments with inner expression scope. An outer-scope nested template uses the root's parameters.
+     */
     public List<TemplateScope> scopes() {
         return Collections.unmodifiableList(scopes);
     }
 
-    private void collect(String templateLocation, ExpressionResolver resolver) {
-        scopes.add(new TemplateScope(templateLocation, resolver));
+    private void collect(String templateLocation, ExpressionResolver resolver, boolean ownParameters) {
+        if (ownParameters) {
+            scopes.add(new TemplateScope(templateLocation, resolver));
+        }
         JsonNode array = resolver.template().path("resources");
         if (!array.isArray()) {
             // TODO: templates with languageVersion 2.0 keep resources in an object keyed by symbolic name; they are not read yet.
@@ -90,9 +95,14 @@ public final class PolicyContext {
             TemplateResource resource = new TemplateResource(location, type, node.path("name").asText(""), node, resolver);
             resources.add(resource);
             if (resource.isType(DEPLOYMENTS) && node.path("properties").path("template").isObject()) {
-                collect(location + ".properties.template", nestedResolver(resource, resolver));
+                collect(location + ".properties.template", nestedResolver(resource, resolver), isInnerScope(node));
             }
         }
+    }
+
+    private static boolean isInnerScope(JsonNode deployment) {
+        String scope = deployment.path("properties").path("expressionEvaluationOptions").path("scope").asText("outer");
+        return scope.equalsIgnoreCase("inner");
     }
 
     /**
@@ -103,8 +113,7 @@ public final class PolicyContext {
     private static ExpressionResolver nestedResolver(TemplateResource deployment, ExpressionResolver outer) {
         JsonNode properties = deployment.node().path("properties");
         JsonNode nestedTemplate = properties.path("template");
-        String scope = properties.path("expressionEvaluationOptions").path("scope").asText("outer");
-        if (!scope.equalsIgnoreCase("inner")) {
+        if (!isInnerScope(deployment.node())) {
             ObjectNode merged = nestedTemplate.deepCopy();
             merged.set("parameters", outer.template().path("parameters"));
             merged.set("variables", outer.template().path("variables"));

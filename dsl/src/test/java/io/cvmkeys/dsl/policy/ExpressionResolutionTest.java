@@ -187,6 +187,23 @@ class ExpressionResolutionTest {
     }
 
     @Test
+    void outerScopeNestedDeploymentUsesRootParameters() {
+        ObjectNode template = TestTemplates.good();
+        ObjectNode vault = (ObjectNode) template.withArray("resources").remove(0);
+        vault.with("properties").put("publicNetworkAccess", "[parameters('access')]");
+        set(template, "parameters.access", Map.of("type", "string", "defaultValue", "Enabled"));
+        set(template, "parameters.token", Map.of("type", "secureString", "defaultValue", "not-empty"));
+        ObjectNode deployment = template.withArray("resources").addObject();
+        deployment.put("type", "Microsoft.Resources/deployments").put("apiVersion", "2022-09-01").put("name", "vault");
+        deployment.putObject("properties").putObject("template").putArray("resources").add(vault);
+
+        List<Finding> findings = findings(template, PolicyEngine.confidentialVmCmk());
+
+        assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("CVMKEYS-KV-004", "CVMKEYS-PARAM-001");
+        assertThat(findings).extracting(Finding::path).contains("$.resources[9].properties.template.resources[0].properties.publicNetworkAccess");
+    }
+
+    @Test
     void resolverFollowsParameterChains() {
         ObjectNode template = TestTemplates.MAPPER.createObjectNode();
         set(template, "parameters.a", Map.of("type", "string", "defaultValue", "[parameters('b')]"));

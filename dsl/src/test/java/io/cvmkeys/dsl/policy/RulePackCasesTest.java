@@ -62,6 +62,7 @@ class RulePackCasesTest {
                 error("CVMKEYS-KEY-001", "software RSA", t -> set(t, KEY + "kty", "RSA")),
                 error("CVMKEYS-KEY-001", "EC-HSM", t -> set(t, KEY + "kty", "EC-HSM")),
                 error("CVMKEYS-KEY-002", "1024 bits", t -> set(t, KEY + "keySize", 1024)),
+                error("CVMKEYS-KEY-002", "size not a number", t -> set(t, KEY + "keySize", "large")),
                 warning("CVMKEYS-KEY-003", "2048 bits", t -> set(t, KEY + "keySize", 2048)),
                 warning("CVMKEYS-KEY-003", "size missing", t -> remove(t, KEY + "keySize")),
                 error("CVMKEYS-KEY-004", "encrypt only", t -> set(t, KEY + "keyOps", List.of("encrypt", "decrypt"))),
