@@ -75,7 +75,11 @@ public final class PolicyEngine {
         return rulePack;
     }
 
-    /** Evaluates every rule of the pack over the template. */
+    /**
+     * Evaluates every rule of the pack over the template and applies the suppressions.
+     *
+     * @throws IllegalArgumentException when the template is not a JSON object
+     */
     public PolicyReport evaluate(JsonNode template) {
         PolicyContext context = new PolicyContext(template, parameterValues);
 

@@ -39,8 +39,10 @@ final class RuleSupport {
     static Finding notChecked(RuleDescriptor rule, TemplateResource resource, String relativePath, ResolvedValue value) {
         String message = subject(resource) + ": " + relativePath + " is " + value.describe()
                 + ", which is only known at deployment time, so the rule '" + rule.title() + "' was not checked.";
-        return new Finding(rule.id(), Severity.INFO, resource.label(), resource.path(relativePath), message,
-                "Supply the parameter values (for example from a parameters file) to check this value before deployment.");
+        String fix = ExpressionResolver.parameterName(value.expression()).isPresent()
+                ? "Supply a value for the parameter (for example from a parameters file) to check it before deployment."
+                : "Check this value by hand, because the rule cannot evaluate this expression before deployment.";
+        return new Finding(rule.id(), Severity.INFO, resource.label(), resource.path(relativePath), message, fix);
     }
 
     /**
