@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -149,9 +150,12 @@ public final class ArmSchemaValidator {
         ObjectNode instance = resource.deepCopy();
         instance.put("type", definition.get().type());
         ChildResourceNames.checkAndShorten(instance, type, label, path).ifPresent(findings::add);
+        PropertyCopyLoops loops = PropertyCopyLoops.expand(instance);
+
         String fullName = resource.path("name").asText();
         String checkedName = instance.path("name").asText();
-        for (Finding finding : toFindings(schema(definition.get().url()).validate(instance), label, path)) {
+        for (SchemaProblem problem : SchemaMessageReducer.reduce(schema(definition.get().url()).validate(instance))) {
+            Finding finding = toFinding(problem, label, path + loops.sourcePath(problem.location()).substring(1));
             findings.add(fullName.equals(checkedName) ? finding : explainShortenedName(finding, path, checkedName, fullName));
         }
         return findings;
@@ -175,13 +179,16 @@ public final class ArmSchemaValidator {
         });
     }
 
-    private static List<Finding> toFindings(java.util.Set<ValidationMessage> raw, String resource, String basePath) {
+    private static List<Finding> toFindings(Set<ValidationMessage> raw, String resource, String basePath) {
         List<Finding> findings = new ArrayList<>();
-        for (SchemaProblem message : SchemaMessageReducer.reduce(raw)) {
-            String path = basePath + message.location().substring(1);
-            findings.add(new Finding(RULE_ID, Severity.ERROR, resource, path,
-                    SchemaMessageText.message(message), SchemaMessageText.fix(message)));
+        for (SchemaProblem problem : SchemaMessageReducer.reduce(raw)) {
+            findings.add(toFinding(problem, resource, basePath + problem.location().substring(1)));
         }
         return findings;
+    }
+
+    private static Finding toFinding(SchemaProblem problem, String resource, String path) {
+        return new Finding(RULE_ID, Severity.ERROR, resource, path,
+                SchemaMessageText.message(problem), SchemaMessageText.fix(problem));
     }
 }

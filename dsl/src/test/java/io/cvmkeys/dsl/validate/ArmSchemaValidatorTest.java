@@ -71,6 +71,18 @@ class ArmSchemaValidatorTest {
     }
 
     @Test
+    void repeatedValidationGivesSameFindings() {
+        ObjectNode template = read("arm/valid-stack.json");
+        resource(template, 0).with("properties").with("sku").put("name", "premuim");
+
+        List<Finding> first = validator.validateTemplate(template);
+        List<Finding> second = validator.validateTemplate(template);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(validator.validateTemplate(read("arm/valid-stack.json"))).isEmpty();
+    }
+
+    @Test
     void encryptionTypeTypoListsAllowedValues() {
         ObjectNode template = read("arm/valid-stack.json");
         resource(template, 4).with("properties").put("encryptionType", "ConfidentialVmEncryptedWithCustomerKeys");
@@ -189,6 +201,28 @@ class ArmSchemaValidatorTest {
     }
 
     @Test
+    void propertyLoopPasses() {
+        ObjectNode template = read("arm/valid-stack.json");
+        usePropertyLoop(resource(template, 5));
+
+        assertThat(validator.validateTemplate(template)).isEmpty();
+    }
+
+    @Test
+    void propertyLoopInputIsValidated() {
+        ObjectNode template = read("arm/valid-stack.json");
+        ObjectNode input = usePropertyLoop(resource(template, 5));
+        input.with("properties").put("groupIds", "vault");
+
+        List<Finding> findings = validator.validateTemplate(template);
+
+        assertThat(findings).extracting(Finding::path, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(
+                        "$.resources[5].properties.copy[0].input.properties.groupIds",
+                        "\"vault\" has type string, expected array"));
+    }
+
+    @Test
     void unknownApiVersionIsNotValidatedWarning() {
         ObjectNode template = read("arm/valid-stack.json");
         resource(template, 0).put("apiVersion", "2019-09-01");
@@ -288,6 +322,19 @@ class ArmSchemaValidatorTest {
         Path configured = Path.of(System.getProperty("cvmkeys.armSchemas")).toAbsolutePath().normalize();
 
         assertThat(validator.schemaFolder()).isEqualTo(configured);
+    }
+
+    /** Rewrites privateLinkServiceConnections as a property loop, as Bicep compiles [for ...], and returns its input. */
+    private static ObjectNode usePropertyLoop(ObjectNode privateEndpoint) {
+        ObjectNode properties = privateEndpoint.with("properties");
+        JsonNode connection = properties.remove("privateLinkServiceConnections").get(0);
+        ObjectNode loop = properties.putArray("copy").addObject()
+                .put("name", "privateLinkServiceConnections")
+                .put("count", "[length(parameters('groupIds'))]");
+        ObjectNode input = loop.putObject("input");
+        input.setAll((ObjectNode) connection);
+        input.put("name", "[format('vault-{0}', copyIndex('privateLinkServiceConnections'))]");
+        return input;
     }
 
     private static ObjectNode resource(ObjectNode template, int index) {
