@@ -45,8 +45,8 @@ final class ProcessRunner {
             return new Outcome(-1, false, "", "", e.getMessage());
         }
 
-        // Each stream gets its own thread, so that a full pipe buffer cannot block the process. The common pool
-        // is not used because on a small machine it may run only one blocking reader at a time.
+        // Each stream gets its own thread, so that a full pipe buffer cannot block the process and the blocking
+        // reads do not occupy threads of the shared common pool.
         CompletableFuture<String> stdout = readInBackground(process.getInputStream(), command.get(0) + " stdout");
         CompletableFuture<String> stderr = readInBackground(process.getErrorStream(), command.get(0) + " stderr");
 

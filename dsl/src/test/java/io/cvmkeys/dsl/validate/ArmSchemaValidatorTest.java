@@ -55,7 +55,7 @@ class ArmSchemaValidatorTest {
     @Test
     void skuNameTypoGivesOneFocusedLine() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 0).with("properties").with("sku").put("name", "premuim");
+        resource(template, 0).withObjectProperty("properties").withObjectProperty("sku").put("name", "premuim");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -73,7 +73,7 @@ class ArmSchemaValidatorTest {
     @Test
     void repeatedValidationGivesSameFindings() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 0).with("properties").with("sku").put("name", "premuim");
+        resource(template, 0).withObjectProperty("properties").withObjectProperty("sku").put("name", "premuim");
 
         List<Finding> first = validator.validateTemplate(template);
         List<Finding> second = validator.validateTemplate(template);
@@ -85,7 +85,7 @@ class ArmSchemaValidatorTest {
     @Test
     void encryptionTypeTypoListsAllowedValues() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 4).with("properties").put("encryptionType", "ConfidentialVmEncryptedWithCustomerKeys");
+        resource(template, 4).withObjectProperty("properties").put("encryptionType", "ConfidentialVmEncryptedWithCustomerKeys");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -100,7 +100,7 @@ class ArmSchemaValidatorTest {
     @Test
     void wrongTypeNamesFoundAndExpected() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 1).with("properties").put("keySize", "3072");
+        resource(template, 1).withObjectProperty("properties").put("keySize", "3072");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -112,7 +112,7 @@ class ArmSchemaValidatorTest {
     @Test
     void missingRequiredPropertyIsNamed() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 0).with("properties").with("sku").remove("family");
+        resource(template, 0).withObjectProperty("properties").withObjectProperty("sku").remove("family");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -166,7 +166,7 @@ class ArmSchemaValidatorTest {
     @Test
     void unknownDiscriminatorListsEveryKind() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 10).with("properties").with("destination").put("endpointType", "MonitorAlerts");
+        resource(template, 10).withObjectProperty("properties").withObjectProperty("destination").put("endpointType", "MonitorAlerts");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -180,7 +180,7 @@ class ArmSchemaValidatorTest {
     @Test
     void wrongValueInsideUnionBranchIsFocused() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 10).with("properties").with("destination").with("properties").put("severity", "Sev9");
+        resource(template, 10).withObjectProperty("properties").withObjectProperty("destination").withObjectProperty("properties").put("severity", "Sev9");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -193,8 +193,8 @@ class ArmSchemaValidatorTest {
     @Test
     void expressionValuesAreNotChecked() {
         ObjectNode template = read("arm/valid-stack.json");
-        resource(template, 0).with("properties").with("sku").put("name", "[parameters('skuName')]");
-        resource(template, 1).with("properties").put("keySize", "[parameters('keySize')]");
+        resource(template, 0).withObjectProperty("properties").withObjectProperty("sku").put("name", "[parameters('skuName')]");
+        resource(template, 1).withObjectProperty("properties").put("keySize", "[parameters('keySize')]");
         resource(template, 0).put("tags", "[parameters('tags')]");
 
         assertThat(validator.validateTemplate(template)).isEmpty();
@@ -212,7 +212,7 @@ class ArmSchemaValidatorTest {
     void propertyLoopInputIsValidated() {
         ObjectNode template = read("arm/valid-stack.json");
         ObjectNode input = usePropertyLoop(resource(template, 5));
-        input.with("properties").put("groupIds", "vault");
+        input.withObjectProperty("properties").put("groupIds", "vault");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -226,7 +226,7 @@ class ArmSchemaValidatorTest {
     void unknownApiVersionIsNotValidatedWarning() {
         ObjectNode template = read("arm/valid-stack.json");
         resource(template, 0).put("apiVersion", "2019-09-01");
-        resource(template, 0).with("properties").with("sku").put("name", "premuim");
+        resource(template, 0).withObjectProperty("properties").withObjectProperty("sku").put("name", "premuim");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -240,7 +240,7 @@ class ArmSchemaValidatorTest {
     void resourceTypeMatchIsCaseInsensitive() {
         ObjectNode template = read("arm/valid-stack.json");
         resource(template, 0).put("type", "microsoft.keyvault/VAULTS");
-        resource(template, 0).with("properties").with("sku").put("name", "premuim");
+        resource(template, 0).withObjectProperty("properties").withObjectProperty("sku").put("name", "premuim");
 
         List<Finding> findings = validator.validateTemplate(template);
 
@@ -268,7 +268,7 @@ class ArmSchemaValidatorTest {
     @Test
     void parameterWithoutValueOrReferenceFails() {
         ObjectNode parameters = read("arm/valid-stack.parameters.json");
-        ObjectNode vaultName = parameters.with("parameters").with("vaultName");
+        ObjectNode vaultName = parameters.withObjectProperty("parameters").withObjectProperty("vaultName");
         vaultName.remove("value");
         vaultName.put("valeu", "kv1");
 
@@ -326,7 +326,7 @@ class ArmSchemaValidatorTest {
 
     /** Rewrites privateLinkServiceConnections as a property loop, as Bicep compiles [for ...], and returns its input. */
     private static ObjectNode usePropertyLoop(ObjectNode privateEndpoint) {
-        ObjectNode properties = privateEndpoint.with("properties");
+        ObjectNode properties = privateEndpoint.withObjectProperty("properties");
         JsonNode connection = properties.remove("privateLinkServiceConnections").get(0);
         ObjectNode loop = properties.putArray("copy").addObject()
                 .put("name", "privateLinkServiceConnections")

@@ -70,7 +70,7 @@ class BicepBuildComparisonTest {
     @Test
     void changedPropertyIsReportedWithPath() throws Exception {
         ObjectNode built = (ObjectNode) MAPPER.readTree(BUILT_SYMBOLIC);
-        built.with("resources").with("key").with("properties").put("keySize", 2048);
+        built.withObjectProperty("resources").withObjectProperty("key").withObjectProperty("properties").put("keySize", 2048);
 
         List<Finding> findings = BicepBuildComparison.compare(built, MAPPER.readTree(EMITTED));
 
@@ -86,7 +86,7 @@ class BicepBuildComparisonTest {
     @Test
     void missingResourceIsReported() throws Exception {
         ObjectNode built = (ObjectNode) MAPPER.readTree(BUILT_SYMBOLIC);
-        built.with("resources").remove("key");
+        built.withObjectProperty("resources").remove("key");
 
         List<Finding> findings = BicepBuildComparison.compare(built, MAPPER.readTree(EMITTED));
 
@@ -109,8 +109,8 @@ class BicepBuildComparisonTest {
     @Test
     void parameterAndOutputDifferencesAreReported() throws Exception {
         ObjectNode emitted = (ObjectNode) MAPPER.readTree(EMITTED);
-        emitted.with("parameters").with("vaultName").put("type", "int");
-        emitted.with("outputs").remove("vaultId");
+        emitted.withObjectProperty("parameters").withObjectProperty("vaultName").put("type", "int");
+        emitted.withObjectProperty("outputs").remove("vaultId");
 
         List<Finding> findings = BicepBuildComparison.compare(MAPPER.readTree(BUILT_SYMBOLIC), emitted);
 
