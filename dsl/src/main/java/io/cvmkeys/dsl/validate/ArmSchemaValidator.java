@@ -117,7 +117,24 @@ public final class ArmSchemaValidator {
         return toFindings(schema(ArmSchemaSource.PARAMETERS_SCHEMA).validate(parameters), "", "$");
     }
 
+    /**
+     * Validates a parameter file against the schema and against the parameter declarations of {@code template}:
+     * undeclared names, missing required values, and values that do not fit the declared type,
+     * {@code allowedValues} or limits. Those findings have rule id {@code ARM-PARAMETERS}.
+     */
+    public List<Finding> validateParameters(JsonNode parameters, JsonNode template) {
+        List<Finding> findings = new ArrayList<>(validateParameters(parameters));
+        if (parameters != null && parameters.isObject() && template != null && template.isObject()) {
+            findings.addAll(ParameterFileCheck.check(parameters, template));
+        }
+        return List.copyOf(findings);
+    }
+
     private List<Finding> validateResource(JsonNode resource, String position, String path) {
+        if (resource.path("existing").asBoolean(false)) {
+            // A reference to a resource deployed elsewhere (symbolic-name templates); it deploys nothing.
+            return List.of();
+        }
         if (!resource.isObject()) {
             return List.of(new Finding(RULE_ID, Severity.ERROR, position, path,
                     "the resource is not a JSON object", "Write the resource as an object with type, apiVersion and name."));

@@ -293,6 +293,46 @@ class ArmSchemaValidatorTest {
     }
 
     @Test
+    void parameterFileMatchesTemplate() {
+        List<Finding> findings = validator.validateParameters(
+                read("arm/valid-stack.parameters.json"), read("arm/valid-stack.json"));
+
+        assertThat(findings).extracting(Finding::message).containsExactlyInAnyOrder(
+                "required parameter \"actionGroupName\" has no value and no default value",
+                "required parameter \"hostPoolName\" has no value and no default value",
+                "required parameter \"privateDnsZoneId\" has no value and no default value",
+                "required parameter \"subnetId\" has no value and no default value",
+                "required parameter \"systemTopicName\" has no value and no default value",
+                "required parameter \"workspaceId\" has no value and no default value");
+        assertThat(findings).extracting(Finding::ruleId).containsOnly("ARM-PARAMETERS");
+    }
+
+    @Test
+    void parameterValuesAreCheckedAgainstDeclarations() {
+        ObjectNode template = read("arm/valid-stack.json");
+        ObjectNode parameters = read("arm/valid-stack.parameters.json");
+        ObjectNode values = parameters.withObjectProperty("parameters");
+        for (String name : List.of("actionGroupName", "hostPoolName", "privateDnsZoneId", "subnetId",
+                "systemTopicName", "workspaceId")) {
+            values.putObject(name).put("value", name + "-1");
+        }
+        values.putObject("VAULTNAME").put("value", "kv");
+        values.remove("vaultName");
+        values.putObject("keyName").put("value", 42);
+        values.putObject("skuName").put("value", "premium");
+
+        List<Finding> findings = validator.validateParameters(parameters, template);
+
+        assertThat(findings).extracting(Finding::path, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("$.parameters.keyName.value",
+                        "42 does not match the declared type string"),
+                org.assertj.core.groups.Tuple.tuple("$.parameters.skuName",
+                        "parameter \"skuName\" is not declared in the template"),
+                org.assertj.core.groups.Tuple.tuple("$.parameters.VAULTNAME.value",
+                        "length 2 is below minLength 3"));
+    }
+
+    @Test
     void nonObjectTemplateIsAnError() {
         List<Finding> findings = validator.validateTemplate(MAPPER.createArrayNode());
 
