@@ -21,6 +21,14 @@ class ArmSchemaSourceTest {
     }
 
     @Test
+    void unsetFolderNamesTheSetting() {
+        assertThatThrownBy(() -> ArmSchemaSource.open(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ARM schema folder is not set.")
+                .hasMessageContaining("cvmkeys.armSchemas");
+    }
+
+    @Test
     void publishedUrlMapsToLocalPath() {
         assertThat(ArmSchemaSource.relativePath(
                 "https://schema.management.azure.com/schemas/2023-07-01/Microsoft.KeyVault.json#/resourceDefinitions/vaults"))
