@@ -12,7 +12,6 @@ import com.networknt.schema.ValidationMessage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +98,9 @@ public final class ArmSchemaValidator {
             }
         } else if (resources.isObject()) {
             // Templates with languageVersion 2.0 keep resources in an object keyed by symbolic name.
-            for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            // NOTE: the 2019-04-01 template schema does not declare languageVersion and rejects other properties,
+            // so such a template also gets a root finding for "languageVersion".
+            for (Map.Entry<String, JsonNode> entry : resources.properties()) {
                 findings.addAll(validateResource(entry.getValue(),
                         "resources['" + entry.getKey() + "']", "$.resources['" + entry.getKey() + "']"));
             }

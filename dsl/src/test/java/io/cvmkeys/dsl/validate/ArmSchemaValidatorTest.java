@@ -249,6 +249,23 @@ class ArmSchemaValidatorTest {
     }
 
     @Test
+    void symbolicNameLayoutIsValidated() {
+        ObjectNode template = read("arm/valid-stack.json");
+        ObjectNode vault = resource(template, 0).deepCopy();
+        vault.withObjectProperty("properties").withObjectProperty("sku").put("name", "premuim");
+        ObjectNode resources = template.putObject("resources");
+        resources.set("vault", vault);
+        resources.putObject("network").put("existing", true)
+                .put("type", "Microsoft.Network/virtualNetworks").put("apiVersion", "2023-09-01").put("name", "vnet1");
+
+        List<Finding> findings = validator.validateTemplate(template);
+
+        assertThat(findings).extracting(Finding::resource, Finding::path, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("resources['vault'] Microsoft.KeyVault/vaults",
+                        "$.resources['vault'].properties.sku.name", "\"premuim\" is not one of [standard, premium]"));
+    }
+
+    @Test
     void templateRootIsValidated() {
         ObjectNode template = read("arm/valid-stack.json");
         template.put("contentVersion", "1.0");
