@@ -15,8 +15,9 @@ import java.util.Optional;
  * When none is found every operation returns {@link BicepStatus#NOT_AVAILABLE} with the reason, never a pass.
  * Diagnostics are parsed into findings whose rule id is the diagnostic code, for example {@code BCP035}.
  *
- * <p>NOTE: {@code az bicep} may look online for a newer Bicep release unless
- * {@code az config set bicep.check_version=false} is set. A standalone {@code bicep} makes no such check.
+ * <p>Through {@code az}, the calls run with {@code AZURE_BICEP_CHECK_VERSION=false}, so that {@code az bicep}
+ * does not look online for a newer Bicep release, and {@code az} is used only when its Bicep CLI is already
+ * installed, so that it never downloads one.
  */
 public final class BicepCli {
 
@@ -119,7 +120,7 @@ public final class BicepCli {
             return BicepResult.notAvailable(unavailableReason);
         }
         List<String> command = executable.command(subcommand, file, options);
-        ProcessRunner.Outcome outcome = ProcessRunner.run(command, null, timeout);
+        ProcessRunner.Outcome outcome = ProcessRunner.run(command, executable.environment(), null, timeout);
 
         if (outcome.startError() != null) {
             String reason = "failed to start " + command.get(0) + ": " + outcome.startError();

@@ -3,6 +3,7 @@ package io.cvmkeys.dsl.validate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,16 @@ public record BicepExecutable(Path program, boolean azureCli) {
 
     public BicepExecutable {
         Objects.requireNonNull(program, "program");
+    }
+
+    /**
+     * Returns the environment variables to add for the call. Through {@code az}, the version check is turned off:
+     * {@code AZURE_BICEP_CHECK_VERSION=false} is the environment form of
+     * {@code az config set bicep.check_version=false}, which stops {@code az bicep} from looking online for a
+     * newer Bicep release on each call.
+     */
+    Map<String, String> environment() {
+        return azureCli ? Map.of("AZURE_BICEP_CHECK_VERSION", "false") : Map.of();
     }
 
     /** Builds the command line for a Bicep subcommand, for example {@code build}, on {@code file}. */

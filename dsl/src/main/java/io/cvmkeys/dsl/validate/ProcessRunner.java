@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,9 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    static Outcome run(List<String> command, Path workingDirectory, Duration timeout) {
+    static Outcome run(List<String> command, Map<String, String> environment, Path workingDirectory, Duration timeout) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().putAll(environment);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
@@ -64,10 +66,15 @@ final class ProcessRunner {
         return new Outcome(finished ? process.exitValue() : -1, !finished, drain(stdout), drain(stderr), null);
     }
 
-    /** Stops the process and its children, for example the program that a wrapper script started. */
+    /**
+     * Stops the process and its children, for example the program that a wrapper script started. The children
+     * are listed first but stopped after the parent: once the parent is gone they can no longer be listed, and
+     * stopping them first would let the parent run on for a moment.
+     */
     private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -161,7 +161,8 @@ class BicepCliTest {
 
     @Test
     void azureCliCommandsUseFileOption() throws IOException {
-        Path az = script("bin", "az", "printf '%s\\n' \"$@\" > \"$0.args\"\nexit 0\n");
+        Path az = script("bin", "az", "printf '%s\\n' \"$@\" > \"$0.args\"\n"
+                + "echo \"$AZURE_BICEP_CHECK_VERSION\" > \"$0.check\"\nexit 0\n");
         script(".azure/bin", "bicep", "exit 0\n");
 
         BicepCli cli = BicepCli.locate(null, az.getParent().toString(), temp.resolve(".azure"), TIMEOUT);
@@ -172,6 +173,7 @@ class BicepCliTest {
         assertThat(Files.readAllLines(Path.of(az + ".args"))).containsExactly(
                 "bicep", "format", "--file", temp.resolve("main.bicep").toString(),
                 "--outfile", temp.resolve("out.bicep").toString());
+        assertThat(Files.readString(Path.of(az + ".check")).strip()).isEqualTo("false");
     }
 
     @Test
