@@ -2,6 +2,7 @@ package io.cvmkeys.cli;
 
 import io.cvmkeys.dsl.stack.StageCheckResult;
 import io.cvmkeys.modules.StackDefinition;
+import io.cvmkeys.modules.synth.StandardChecks;
 import io.cvmkeys.modules.synth.SynthRequest;
 import io.cvmkeys.modules.synth.SynthService;
 import picocli.CommandLine.Command;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cvmkeys synth}: writes the reviewable templates of one environment into {@code generated/<env>/}. */
@@ -40,11 +40,14 @@ final class SynthCommand implements Callable<Integer> {
             + " default: the CVMKEYS_ARM_SCHEMAS environment variable.")
     private Path armSchemas;
 
+    @Option(names = "--bicep", description = "Path of the Bicep CLI; default: bicep or az on PATH.")
+    private Path bicep;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SynthRequest request = new SynthRequest(environmentDirectory, environment, outputRoot, stackDefinition(),
-                StandardChecks.create(armSchemas), Clock.systemUTC());
+                StandardChecks.create(armSchemas, bicep), Clock.systemUTC());
         SynthService.Outcome outcome = new SynthService().run(request);
 
         out.println("synthesized " + outcome.stack().name() + " for " + environment + " from " + outcome.environmentFile()
@@ -65,9 +68,5 @@ final class SynthCommand implements Callable<Integer> {
                     + ". Give a public class with a no-argument constructor that implements"
                     + " io.cvmkeys.modules.StackDefinition, on the classpath.");
         }
-    }
-
-    static List<String> names() {
-        return List.of("synth");
     }
 }
