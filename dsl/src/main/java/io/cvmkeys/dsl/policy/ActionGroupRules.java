@@ -1,5 +1,7 @@
 package io.cvmkeys.dsl.policy;
 
+import io.cvmkeys.dsl.validate.PlaceholderEmails;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.dsl.validate.Severity;
@@ -37,9 +39,6 @@ public final class ActionGroupRules implements PolicyRule {
     public static final RuleDescriptor WEBHOOK_SECURE_STRING = new RuleDescriptor("CVMKEYS-ALERT-006", Severity.WARNING,
             "Webhook service URI comes from a secureString parameter");
 
-    /** Domains reserved for documentation or commonly left in samples. */
-    private static final Set<String> PLACEHOLDER_DOMAINS = Set.of(
-            "example.com", "example.org", "example.net", "yourorg.com", "contoso.com", "test.com");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     @Override
@@ -89,8 +88,7 @@ public final class ActionGroupRules implements PolicyRule {
         if (!EMAIL.matcher(address).matches()) {
             return false;
         }
-        String domain = address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return PLACEHOLDER_DOMAINS.stream().noneMatch(placeholder -> domain.equals(placeholder) || domain.endsWith("." + placeholder));
+        return !PlaceholderEmails.isPlaceholder(address);
     }
 
     private static void evaluateWebhookReceivers(TemplateResource group, List<Finding> findings) {

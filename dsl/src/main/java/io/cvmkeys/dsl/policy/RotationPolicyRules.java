@@ -1,5 +1,7 @@
 package io.cvmkeys.dsl.policy;
 
+import io.cvmkeys.dsl.validate.Iso8601Durations;
+
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.dsl.validate.Severity;
 

@@ -1,4 +1,4 @@
-package io.cvmkeys.dsl.policy;
+package io.cvmkeys.dsl.validate;
 
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * <p>A year counts as 365 days and a month as 30 days. That is an estimate: it can be off by a day or two against
  * a calendar, which matters only for values within a day or two of a rule's limit.
  */
-final class Iso8601Durations {
+public final class Iso8601Durations {
 
     private static final Pattern DURATION = Pattern.compile(
             "P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?",
@@ -21,7 +21,7 @@ final class Iso8601Durations {
     }
 
     /** Returns the duration in days, or empty when the text is not an ISO 8601 duration. */
-    static OptionalDouble toDays(String text) {
+    public static OptionalDouble toDays(String text) {
         if (text == null) {
             return OptionalDouble.empty();
         }
