@@ -39,7 +39,7 @@ public final class VaultKey extends Resource {
         return new Builder(symbolicName, vault);
     }
 
-    /** The key URI without version; a Confidential VM Disk Encryption Set cannot use it. */
+    /** Returns the key URI without version, which a Confidential VM Disk Encryption Set cannot use. */
     public Expr keyUri() {
         return runtime("properties.keyUri");
     }

@@ -45,7 +45,7 @@ final class EnvironmentRules {
         return problems;
     }
 
-    /** A webhook URI written into the file would be committed with its token. */
+    /** Rejects a webhook URI written into the file, because the file would be committed with its token. */
     private static void checkWebhook(JsonNode environment, List<EnvironmentProblem> problems) {
         JsonNode webhook = environment.path("alerts").path("webhook");
         if (webhook.isTextual() || webhook.has("uri") || webhook.has("url") || webhook.has("serviceUri")) {
@@ -108,7 +108,7 @@ final class EnvironmentRules {
         }
     }
 
-    /** The schema checks the date's shape; this checks that it is a real date, such as no 30 February. */
+    /** Parses the expiry; the schema checks only its shape, so this rejects dates such as 30 February. */
     private static Instant parseInstant(JsonNode value, List<EnvironmentProblem> problems) {
         if (!value.isTextual() || !value.asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
             return null;

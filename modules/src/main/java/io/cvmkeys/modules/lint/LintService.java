@@ -33,7 +33,7 @@ public final class LintService {
         this.policy = PolicyEngine.confidentialVmCmk();
     }
 
-    /** Returns true when ARM schema validation runs; without it the report says so. */
+    /** Returns true when ARM schema validation runs; callers report it as not available otherwise. */
     public boolean validatesSchemas() {
         return schemas != null;
     }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * What to synthesize and where.
+ * Request to synthesize one environment of a stack into a folder.
  *
  * @param environmentDirectory folder of the environment files, for example {@code env}
  * @param environment          the environment name, for example {@code prd}

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 public final class SynthService {
 
-    /** What a run produced. */
+    /** Result of a run: the environment file, the stack, the synthesis and the files written. */
     public record Outcome(Path environmentFile, Stack stack, Synthesis synthesis, SynthesisWriter.Result files) {
     }
 

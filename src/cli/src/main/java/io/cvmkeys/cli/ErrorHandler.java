@@ -6,8 +6,8 @@ import io.cvmkeys.modules.env.InvalidEnvironmentException;
 import picocli.CommandLine;
 
 /**
- * Turns the exceptions a user can cause into a message and an exit code, without a stack trace; anything else is a
- * bug and keeps its trace.
+ * Turns the exceptions a user can cause into a message and an exit code, without a stack trace. Any other
+ * exception is a bug, so it keeps its trace.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 

@@ -116,8 +116,8 @@ abstract class AbstractCvmkeysMojo extends AbstractMojo {
     }
 
     /**
-     * Instantiates the project's stack class from its compiled classes. cvmkeys' own classes come from the plugin,
-     * so the class implements the same {@link StackDefinition} the plugin sees.
+     * Instantiates the project's stack class from its compiled classes. cvmkeys' own classes are loaded from
+     * the plugin first, so the class implements the same {@link StackDefinition} type the plugin casts to.
      */
     protected StackDefinition stackDefinition() throws MojoExecutionException {
         try {
