@@ -8,6 +8,7 @@ import io.cvmkeys.emulator.IdCasing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class ArmHttpHandler implements HttpHandler {
         ArmRequest request = null;
         ArmResponse response;
         try (InputStream input = exchange.getRequestBody()) {
-            request = new ArmRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            request = new ArmRequest(exchange.getRequestMethod(), rawPath(exchange.getRequestURI()),
                 exchange.getRequestURI().getRawQuery(), input.readAllBytes());
             response = process(exchange, request);
         } catch (ArmException e) {
@@ -55,6 +56,18 @@ public final class ArmHttpHandler implements HttpHandler {
         LOGGER.debug("{} {} -> {} ({})", exchange.getRequestMethod(), exchange.getRequestURI(), response.status(),
             request == null ? "?" : request.operationName());
         write(exchange, request, response, requestId);
+    }
+
+    /**
+     * Returns the raw path. A request line such as {@code //subscriptions/...} (an endpoint with a trailing slash
+     * joined to an id with a leading one) parses as an authority, so that part is put back; ARM accepts such paths.
+     */
+    private static String rawPath(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (uri.getScheme() == null && uri.getRawAuthority() != null) {
+            path = "/" + uri.getRawAuthority() + path;
+        }
+        return path;
     }
 
     private ArmResponse process(HttpExchange exchange, ArmRequest request) {

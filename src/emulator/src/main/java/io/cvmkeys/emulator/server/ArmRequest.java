@@ -26,7 +26,8 @@ public final class ArmRequest {
 
     public ArmRequest(String method, String rawPath, String rawQuery, byte[] body) {
         this.method = method.toUpperCase(Locale.ROOT);
-        this.path = stripTrailingSlash(URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8));
+        this.path = stripTrailingSlash(URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8)
+            .replaceAll("/{2,}", "/"));
         this.segments = path.isEmpty() ? List.of() : Arrays.asList(path.substring(1).split("/"));
         this.rawQuery = rawQuery;
         this.query = parseQuery(rawQuery);
