@@ -8,6 +8,9 @@ import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import com.azure.resourcemanager.compute.ComputeManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +38,21 @@ final class EmulatorTesting {
             .pageSize(2)
             .retryAfter(Duration.ZERO)
             .operationDuration(Duration.ofSeconds(10));
+    }
+
+    /** Returns test options that also load the AVD and Confidential VM fixture. */
+    static ArmEmulatorOptions fixtureOptions(SimulatedClock clock) {
+        try {
+            return options(clock).fixture(Path.of(EmulatorTesting.class.getResource("/fixtures/avd-cvm.json").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ComputeManager computeManager(ArmEmulator emulator) {
+        return ComputeManager.configure()
+            .withHttpClient(emulator.httpClient())
+            .authenticate(emulator.credential(), emulator.profile(SUBSCRIPTION));
     }
 
     static ResourceManager resourceManager(ArmEmulator emulator) {
