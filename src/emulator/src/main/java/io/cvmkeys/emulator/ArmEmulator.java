@@ -14,6 +14,7 @@ import io.cvmkeys.emulator.server.FaultRegistry;
 import io.cvmkeys.emulator.server.SelfSignedCertificate;
 import io.cvmkeys.emulator.state.FixtureLoader;
 import io.cvmkeys.emulator.state.ResourceStore;
+import io.cvmkeys.emulator.state.StateRecovery;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -82,6 +83,7 @@ public final class ArmEmulator implements AutoCloseable {
 
         ResourceStore store = new ResourceStore(options.stateDirectory());
         store.load();
+        StateRecovery.recover(store);
         EmulatorContext context = new EmulatorContext(options, store, endpoint);
         FaultRegistry faults = new FaultRegistry();
         if (options.fixture() != null) {

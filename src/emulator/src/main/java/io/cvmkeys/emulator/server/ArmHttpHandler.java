@@ -79,12 +79,13 @@ public final class ArmHttpHandler implements HttpHandler {
 
         ArmResponse response;
         synchronized (lock) {
-            context.operations().settle();
+            // Reads change state too when they settle finished operations, so those are saved as well.
+            int finished = context.operations().settle();
             try {
                 response = route.handler().get();
-                context.operations().settle();
+                finished += context.operations().settle();
             } finally {
-                if (!request.isRead()) {
+                if (!request.isRead() || finished > 0) {
                     context.store().save();
                 }
             }

@@ -46,8 +46,8 @@ public final class OperationRegistry {
         return operation;
     }
 
-    /** Finishes every operation whose due time has passed. */
-    public void settle() {
+    /** Finishes every operation whose due time has passed and returns how many finished. */
+    public int settle() {
         Instant now = clock.instant();
         List<Operation> due = new ArrayList<>();
         for (Operation operation : operations.values()) {
@@ -59,6 +59,7 @@ public final class OperationRegistry {
         for (Operation operation : due) {
             operation.finish(now);
         }
+        return due.size();
     }
 
     public Optional<Operation> get(String id) {

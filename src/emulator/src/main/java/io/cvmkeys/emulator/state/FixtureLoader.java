@@ -83,10 +83,11 @@ public final class FixtureLoader {
     private void loadResources(JsonNode root) {
         for (JsonNode entry : root.path("resources")) {
             String id = required(entry, "id", "resources[]");
-            if (context.store().contains(id)) {
+            ResourceId resourceId = ResourceId.parse(id);
+            boolean deleted = entry.path("emulator").path("deleted").asBoolean(false);
+            if (context.store().contains(id) || (deleted && isSoftDeleted(resourceId))) {
                 continue;
             }
-            ResourceId resourceId = ResourceId.parse(id);
             ObjectNode body = entry.path("body") instanceof ObjectNode object ? object : Json.object();
             resources.put(request("PUT", id, body), resourceId);
 
@@ -101,7 +102,7 @@ public final class FixtureLoader {
                         stored.internal().set(field.getKey(), field.getValue().deepCopy());
                     }
                 });
-                if (emulator.path("deleted").asBoolean(false)) {
+                if (deleted) {
                     resources.delete(request("DELETE", id, null), resourceId);
                 }
             }
@@ -127,6 +128,11 @@ public final class FixtureLoader {
                     + "FAIL_ONCE, DELAY, FAIL_OPERATION.");
             }
         }
+    }
+
+    private boolean isSoftDeleted(ResourceId id) {
+        return !context.store().find(resource -> resource.type().equalsIgnoreCase("Microsoft.KeyVault/deletedVaults")
+            && id.id().equalsIgnoreCase(Json.text(resource.body(), "properties.vaultId"))).isEmpty();
     }
 
     private static ArmRequest request(String method, String id, ObjectNode body) {
