@@ -12,7 +12,9 @@ import io.cvmkeys.emulator.server.ArmHttpHandler;
 import io.cvmkeys.emulator.server.EmulatorContext;
 import io.cvmkeys.emulator.server.FaultRegistry;
 import io.cvmkeys.emulator.server.SelfSignedCertificate;
+import io.cvmkeys.emulator.resources.KeyBehavior;
 import io.cvmkeys.emulator.state.FixtureLoader;
+import io.cvmkeys.emulator.state.StoredResource;
 import io.cvmkeys.emulator.state.ResourceStore;
 import io.cvmkeys.emulator.state.StateRecovery;
 import io.netty.handler.ssl.SslContext;
@@ -176,6 +178,24 @@ public final class ArmEmulator implements AutoCloseable {
     /** Returns the emulator's clock; a {@link SimulatedClock} when the options set one. */
     public Clock clock() {
         return context.clock();
+    }
+
+    /**
+     * Adds a version to an existing key and makes it current, as a Key Vault data-plane rotate would, and returns
+     * the new {@code keyUriWithVersion}. The emulator serves only the management plane, so tests of a rotation use
+     * this in place of the data-plane call.
+     */
+    public String addKeyVersion(String keyId) {
+        synchronized (context.lock()) {
+            context.operations().settle();
+            StoredResource key = context.store().get(keyId)
+                .filter(resource -> resource.type().equalsIgnoreCase("Microsoft.KeyVault/vaults/keys"))
+                .orElseThrow(() -> new IllegalArgumentException("No key with id '" + keyId + "' exists in the "
+                    + "emulator; create it with a PUT of Microsoft.KeyVault/vaults/keys first."));
+            String keyUriWithVersion = KeyBehavior.addVersion(context, key);
+            context.store().save();
+            return keyUriWithVersion;
+        }
     }
 
     /** Stops the server and waits for requests in flight for up to one second. */

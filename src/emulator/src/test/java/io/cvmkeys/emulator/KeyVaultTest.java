@@ -69,6 +69,21 @@ class KeyVaultTest {
     }
 
     @Test
+    void addedVersionBecomesCurrentAndIsListed() {
+        createVault("kv-cmk");
+        KeyInner first = keys.createIfNotExist(GROUP, "kv-cmk", "cmk", keyParameters(3072));
+
+        String added = emulator.addKeyVersion(first.id());
+        KeyInner current = keys.get(GROUP, "kv-cmk", "cmk");
+        List<String> versions = keys.listVersions(GROUP, "kv-cmk", "cmk").stream()
+            .map(KeyInner::keyUriWithVersion).collect(Collectors.toList());
+
+        assertThat(added).isNotEqualTo(first.keyUriWithVersion());
+        assertThat(current.keyUriWithVersion()).isEqualTo(added);
+        assertThat(versions).containsExactly(first.keyUriWithVersion(), added);
+    }
+
+    @Test
     void differingKeyPutFailsWithCreationParametersError() {
         createVault("kv-cmk");
         keys.createIfNotExist(GROUP, "kv-cmk", "cmk", keyParameters(3072));

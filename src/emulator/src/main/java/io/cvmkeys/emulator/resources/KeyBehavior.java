@@ -18,7 +18,7 @@ import java.util.UUID;
  * {@code KeyCreationParametersDidNotMatchExistingKey}. Each version is also stored as a
  * {@code Microsoft.KeyVault/vaults/keys/versions} child, so {@code .../keys/{k}/versions} lists them.
  */
-final class KeyBehavior implements ResourceBehavior {
+public final class KeyBehavior implements ResourceBehavior {
     static final String VERSIONS_TYPE = "Microsoft.KeyVault/vaults/keys/versions";
 
     /** The request properties that the service compares with the existing key. */
@@ -64,7 +64,7 @@ final class KeyBehavior implements ResourceBehavior {
      * Adds a new version with the key's creation parameters and makes it current, as a data-plane rotate does.
      * Returns the new version's {@code keyUriWithVersion}.
      */
-    static String addVersion(EmulatorContext context, StoredResource key) {
+    public static String addVersion(EmulatorContext context, StoredResource key) {
         String version = UUID.randomUUID().toString().replace("-", "");
         ObjectNode properties = key.properties();
         String keyUriWithVersion = properties.path("keyUri").asText() + "/" + version;

@@ -25,7 +25,6 @@ public final class ArmHttpHandler implements HttpHandler {
     private final ArmRouter router;
     private final Throttler throttler;
     private final FaultRegistry faults;
-    private final Object lock = new Object();
 
     public ArmHttpHandler(EmulatorContext context, FaultRegistry faults) {
         this.context = context;
@@ -78,7 +77,7 @@ public final class ArmHttpHandler implements HttpHandler {
         applyFault(request);
 
         ArmResponse response;
-        synchronized (lock) {
+        synchronized (context.lock()) {
             // Reads change state too when they settle finished operations, so those are saved as well.
             int finished = context.operations().settle();
             try {

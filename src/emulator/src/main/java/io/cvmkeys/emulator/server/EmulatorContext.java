@@ -15,6 +15,7 @@ public final class EmulatorContext {
     private final OperationRegistry operations;
     private final Pager pager;
     private final String endpoint;
+    private final Object lock = new Object();
 
     public EmulatorContext(ArmEmulatorOptions options, ResourceStore store, String endpoint) {
         this.options = options;
@@ -22,6 +23,11 @@ public final class EmulatorContext {
         this.endpoint = endpoint;
         this.operations = new OperationRegistry(options.clock(), options.retryAfter(), endpoint);
         this.pager = new Pager(endpoint, options.pageSize());
+    }
+
+    /** Returns the lock that every request and every direct state change holds, so handlers see one state at a time. */
+    public Object lock() {
+        return lock;
     }
 
     public ArmEmulatorOptions options() {
