@@ -64,7 +64,7 @@ public final class ArmEmulatorOptions {
         return this;
     }
 
-    /** Sets how many items a list response holds before it adds a {@code nextLink}; the default is 100. */
+    /** Sets how many items a list response contains before it adds a {@code nextLink}; the default is 100. */
     public ArmEmulatorOptions pageSize(int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, got " + pageSize + ".");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Fault {
-    /** What a matching request experiences. */
+    /** The effect on a matching request. */
     public enum Kind {
         /** The request fails with the given status and ARM error every time it matches. */
         FAIL,

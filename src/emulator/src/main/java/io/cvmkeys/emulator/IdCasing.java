@@ -3,11 +3,11 @@ package io.cvmkeys.emulator;
 import java.util.Locale;
 
 /**
- * How the emulator spells resource ids in its responses.
+ * The letter case of resource ids in the emulator's responses.
  *
- * <p>ARM does not preserve the letter case of ids: resource providers return {@code resourcegroups} for
- * {@code resourceGroups}, upper-case resource group names and lower-case provider namespaces. Clients must
- * compare ids case-insensitively, and the default {@link #ARM_MIXED} makes tests notice when they do not.
+ * <p>ARM ids are case-insensitive, and ARM returns them in varying case: some resource providers return
+ * {@code resourcegroups} for {@code resourceGroups} or upper-case resource group names. Clients must compare ids
+ * case-insensitively, and the default {@link #ARM_MIXED} makes tests notice when they do not.
  */
 public enum IdCasing {
     /** Returns ids exactly as they were first written. */

@@ -47,7 +47,7 @@ class DiskEncryptionSetTest {
     }
 
     @Test
-    void updateIsLongRunningAndKeepsOldKeyForRunningVms() {
+    void updateKeepsOldKeyOnRunningVms() {
         SyncPoller<PollResult<DiskEncryptionSetInner>, DiskEncryptionSetInner> poller = rotateTo(NEW_KEY);
 
         LongRunningOperationStatus started = poller.poll().getStatus();

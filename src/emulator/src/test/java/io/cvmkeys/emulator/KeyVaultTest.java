@@ -96,7 +96,7 @@ class KeyVaultTest {
     }
 
     @Test
-    void keyInMissingVaultFailsWithParentResourceNotFound() {
+    void keyWithoutVaultFails() {
         assertThatThrownBy(() -> keys.createIfNotExist(GROUP, "kv-none", "cmk", keyParameters(3072)))
             .isInstanceOfSatisfying(ManagementException.class,
                 e -> assertThat(e.getValue().getCode()).isEqualTo("ParentResourceNotFound"));

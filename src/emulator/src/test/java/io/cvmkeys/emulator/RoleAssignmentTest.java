@@ -75,7 +75,7 @@ class RoleAssignmentTest {
     }
 
     @Test
-    void duplicateUnderAnotherNameFailsWithRoleAssignmentExists() {
+    void duplicateUnderNewNameFails() {
         roleAssignments.create(keyScope, UUID.randomUUID().toString(), releaseUser());
 
         assertThatThrownBy(() -> roleAssignments.create(keyScope, UUID.randomUUID().toString(), releaseUser()))

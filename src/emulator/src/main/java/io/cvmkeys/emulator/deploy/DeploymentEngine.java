@@ -10,7 +10,7 @@ public interface DeploymentEngine {
 
     /**
      * Evaluates the template with its parameter values. Raise {@link DeploymentEngineException} for an invalid
-     * template or an unsupported function; the emulator answers 400 with its code (usually {@code InvalidTemplate}).
+     * template or an unsupported function; the emulator returns 400 with its code (usually {@code InvalidTemplate}).
      */
     PlannedDeployment plan(DeploymentRequest request, ResourceReader reader);
 

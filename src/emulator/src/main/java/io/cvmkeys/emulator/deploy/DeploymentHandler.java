@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Resource-group deployments: PUT runs as a long-running operation ({@code Accepted}, then {@code Running}, then
- * {@code Succeeded} with outputs or {@code Failed} with {@code DeploymentFailed}); POST {@code whatIf} answers 202
+ * {@code Succeeded} with outputs or {@code Failed} with {@code DeploymentFailed}); POST {@code whatIf} returns 202
  * with a {@code Location} to poll; POST {@code validate} and {@code cancel} work as in ARM. Template evaluation is
  * delegated to the configured {@link DeploymentEngine}.
  */

@@ -145,6 +145,10 @@ public final class ProviderResourceHandler {
             if (id.resourceGroup() != null && !context.store().contains(id.resourceGroupId())) {
                 return ArmException.resourceGroupNotFound(id.resourceGroup());
             }
+            if (id.hasType("Microsoft.Resources/deployments")) {
+                return new ArmException(404, "DeploymentNotFound", "Deployment '" + id.name()
+                    + "' could not be found.");
+            }
             return new ArmException(404, "ResourceNotFound",
                 "The Resource '" + id.type() + "/" + String.join("/", id.names()) + "' under resource group '"
                     + id.resourceGroup() + "' was not found.");

@@ -10,7 +10,7 @@ import io.cvmkeys.emulator.state.StoredResource;
 import java.util.Optional;
 
 /**
- * What is special about one resource type. The defaults give plain ARM semantics: PUT replaces and returns 200 or
+ * The rules specific to one resource type. The defaults give plain ARM semantics: PUT replaces and returns 200 or
  * 201 with {@code provisioningState: Succeeded}, GET returns what was stored, DELETE removes the resource and its
  * children, and there are no actions.
  */

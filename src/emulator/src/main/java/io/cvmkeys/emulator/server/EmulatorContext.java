@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** What the request handlers of one emulator share: options, clock, resources, operations and paging. */
+/** The shared state of one emulator's request handlers: options, clock, resources, operations and paging. */
 public final class EmulatorContext {
     private final ArmEmulatorOptions options;
     private final ResourceStore store;

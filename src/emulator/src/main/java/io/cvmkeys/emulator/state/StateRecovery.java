@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings loaded state to rest after a restart. Operations live in memory only, so whatever was still running when
- * the previous emulator stopped is finished here: transitional VM power states reach their target, disk encryption
- * sets that were updating succeed, and deployments that were running fail, because their resources were not written.
+ * Brings loaded state to rest after a restart. Operations live in memory only, so this class finishes whatever was
+ * still running when the previous emulator stopped. VMs in a transitional power state reach their target, and disk
+ * encryption sets that were updating succeed. Deployments that were running fail, because their resources were
+ * never written.
  */
 public final class StateRecovery {
     private static final Logger LOGGER = LoggerFactory.getLogger(StateRecovery.class);
