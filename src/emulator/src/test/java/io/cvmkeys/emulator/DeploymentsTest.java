@@ -134,6 +134,28 @@ class DeploymentsTest {
     }
 
     @Test
+    void canceledDeploymentReportsCanceled() throws Exception {
+        String deploymentPath = "subscriptions/" + EmulatorTesting.SUBSCRIPTION
+            + "/resourcegroups/rg-deploy/providers/Microsoft.Resources/deployments/stage-cancel";
+        String body = "{\"properties\":{\"mode\":\"Incremental\",\"template\":" + IDENTITY_TEMPLATE + "}}";
+
+        var accepted = EmulatorTesting.send(emulator, "PUT", deploymentPath + "?api-version=2025-04-01", body);
+        String status = accepted.headers().firstValue("Azure-AsyncOperation").orElseThrow()
+            .substring(emulator.endpoint().length());
+        var cancel = EmulatorTesting.send(emulator, "POST", deploymentPath + "/cancel?api-version=2025-04-01", null);
+        JsonNode operation = MAPPER.readTree(EmulatorTesting.send(emulator, "GET", status, null).body());
+
+        assertThat(accepted.statusCode()).isEqualTo(201);
+        assertThat(MAPPER.readTree(accepted.body()).path("properties").path("provisioningState").asText())
+            .isEqualTo("Accepted");
+        assertThat(cancel.statusCode()).isEqualTo(204);
+        assertThat(operation.path("status").asText()).isEqualTo("Canceled");
+        assertThat(operation.path("error").path("code").asText()).isEqualTo("DeploymentCanceled");
+        assertThat(deployments.getByResourceGroup("rg-deploy", "stage-cancel").properties().provisioningState())
+            .isEqualTo(ProvisioningState.CANCELED);
+    }
+
+    @Test
     void whatIfReportsCreateThenNoChange() throws Exception {
         WhatIfOperationResultInner before = whatIf(IDENTITY_TEMPLATE);
         deployments.beginCreateOrUpdate("rg-deploy", "stage-identity", deployment(IDENTITY_TEMPLATE));
