@@ -23,6 +23,15 @@ public final class ArmEmulatorMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws IOException, InterruptedException {
         ArmEmulatorOptions options = new ArmEmulatorOptions();
         Path certificateFile = null;
         for (int i = 0; i < args.length; i++) {
@@ -36,7 +45,7 @@ public final class ArmEmulatorMain {
             }
             String value = args[++i];
             switch (option) {
-                case "--port" -> options.port(Integer.parseInt(value));
+                case "--port" -> options.port(parsePort(value));
                 case "--state" -> options.stateDirectory(Path.of(value));
                 case "--fixture" -> options.fixture(Path.of(value));
                 case "--cert" -> certificateFile = Path.of(value);
@@ -66,5 +75,14 @@ public final class ArmEmulatorMain {
             stopped.countDown();
         }, "arm-emulator-shutdown"));
         stopped.await();
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid --port '" + value + "': expected a number from 0 to 65535.\n"
+                + USAGE, e);
+        }
     }
 }
