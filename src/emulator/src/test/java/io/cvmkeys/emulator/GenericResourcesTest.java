@@ -84,6 +84,20 @@ class GenericResourcesTest {
     }
 
     @Test
+    void subscriptionListShowsResourcesOfAllGroups() {
+        arm.resourceGroups().define("rg-other").withRegion("westeurope").create();
+        resources.createOrUpdateById(ENDPOINT_ID, "2023-09-01", new GenericResourceInner().withLocation("westeurope"));
+        resources.createOrUpdateById("/subscriptions/" + EmulatorTesting.SUBSCRIPTION
+            + "/resourceGroups/rg-other/providers/Microsoft.Insights/actionGroups/ag-other", "2023-01-01",
+            new GenericResourceInner().withLocation("global"));
+
+        List<String> names = arm.genericResources().list().stream()
+            .map(GenericResource::name).collect(Collectors.toList());
+
+        assertThat(names).containsExactlyInAnyOrder("pe-kv", "ag-other");
+    }
+
+    @Test
     void trackedResourceWithoutLocationIsRejected() {
         assertThatThrownBy(() -> resources.createOrUpdateById(ENDPOINT_ID, "2023-09-01", new GenericResourceInner()))
             .isInstanceOfSatisfying(ManagementException.class,

@@ -130,7 +130,8 @@ public final class ProviderResourceHandler {
         request.requireApiVersion();
         List<ObjectNode> items = new ArrayList<>();
         for (StoredResource resource : context.store().find(r -> r.id().toLowerCase(Locale.ROOT)
-            .startsWith(scope.toLowerCase(Locale.ROOT) + "/"))) {
+            .startsWith(scope.toLowerCase(Locale.ROOT) + "/")
+            && !r.type().equalsIgnoreCase("Microsoft.Resources/resourceGroups"))) {
             ResourceId id = resource.resourceId();
             if (id.names().size() == 1 && !id.isExtension() && id.resourceGroup() != null
                 && !id.hasType("Microsoft.Resources/deployments")) {
