@@ -13,6 +13,7 @@ import com.azure.resourcemanager.resources.fluent.models.DeploymentExtendedInner
 import com.azure.resourcemanager.resources.fluent.models.DeploymentInner;
 import com.azure.resourcemanager.resources.fluent.models.WhatIfOperationResultInner;
 import com.azure.resourcemanager.resources.models.ChangeType;
+import com.azure.resourcemanager.resources.models.Deployment;
 import com.azure.resourcemanager.resources.models.DeploymentMode;
 import com.azure.resourcemanager.resources.models.DeploymentProperties;
 import com.azure.resourcemanager.resources.models.DeploymentWhatIf;
@@ -98,6 +99,24 @@ class DeploymentsTest {
         assertThat(properties.get("clientId")).isNotNull();
         assertThat(properties.get("tenantId")).isEqualTo(ArmEmulatorOptions.DEFAULT_TENANT_ID);
         assertThat(identity.tags()).containsEntry("purpose", "[literal]");
+    }
+
+    @Test
+    void blockingCreateCompletesWithZeroDuration() throws Exception {
+        emulator.close();
+        emulator = ArmEmulator.start(EmulatorTesting.options(clock).operationDuration(Duration.ZERO));
+        arm = EmulatorTesting.resourceManager(emulator);
+        arm.resourceGroups().define("rg-deploy").withRegion("westeurope").create();
+
+        Deployment deployment = arm.deployments().define("stage-identity")
+            .withExistingResourceGroup("rg-deploy")
+            .withTemplate(IDENTITY_TEMPLATE)
+            .withParameters("{}")
+            .withMode(DeploymentMode.INCREMENTAL)
+            .create();
+
+        assertThat(deployment.provisioningState()).isEqualTo("Succeeded");
+        assertThat(deployment.outputs()).isNotNull();
     }
 
     @Test
