@@ -29,6 +29,7 @@ public final class ArmEmulatorOptions {
     private Duration vmDeallocateDuration = Duration.ofSeconds(30);
     private Duration vmStartDuration = Duration.ofSeconds(45);
     private String tenantId = DEFAULT_TENANT_ID;
+    // TODO: default to an adapter over io.cvmkeys.emulator.arm.TemplateEvaluator and WhatIfCalculator once merged.
     private DeploymentEngine deploymentEngine = new LiteralTemplateEngine();
 
     /** Sets the TCP port on 127.0.0.1; 0, the default, picks a free port. */

@@ -75,7 +75,7 @@ class ResourceGroupsTest {
     }
 
     @Test
-    void getOfMissingGroupFailsWithResourceGroupNotFound() {
+    void missingGroupGetFails() {
         assertThatThrownBy(() -> arm.resourceGroups().getByName("rg-missing"))
             .isInstanceOfSatisfying(ManagementException.class, e -> {
                 assertThat(e.getResponse().getStatusCode()).isEqualTo(404);

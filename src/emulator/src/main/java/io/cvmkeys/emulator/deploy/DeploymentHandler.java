@@ -153,7 +153,11 @@ public final class DeploymentHandler {
         }
     }
 
-    /** Writes each planned resource through the same PUT path clients use, then records outputs. */
+    /**
+     * Writes each planned resource through the same PUT path clients use, then records outputs.
+     * NOTE: a resource whose own PUT is long-running (a disk encryption set) may still be updating when the
+     * deployment reports Succeeded; ARM would wait for it.
+     */
     private void apply(StoredResource deployment, PlannedDeployment plan, Instant started) {
         ArrayNode outputResources = deployment.properties().putArray("outputResources");
         for (PlannedResource resource : plan.resources()) {

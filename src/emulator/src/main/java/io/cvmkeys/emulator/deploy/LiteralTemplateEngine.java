@@ -16,8 +16,8 @@ import java.util.Set;
  * A deployment engine for templates whose values are all literals: it rejects any ARM expression with
  * {@code InvalidTemplate}, turns {@code [[} escapes back into {@code [}, and writes resources in template order.
  *
- * <p>TODO: replace with io.cvmkeys.emulator.arm.TemplateEvaluator and WhatIfCalculator once they are merged; they
- * evaluate expressions, order resources by dependsOn and compute full What-If deltas.
+ * <p>It neither evaluates expressions nor orders resources by {@code dependsOn}, and its What-If delta compares only
+ * the properties the template sets.
  */
 public final class LiteralTemplateEngine implements DeploymentEngine {
     /** Template keys of a resource that are not part of the PUT body. */

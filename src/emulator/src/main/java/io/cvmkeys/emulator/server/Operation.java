@@ -18,7 +18,7 @@ public final class Operation {
         JsonNode complete();
     }
 
-    /** What runs instead of the completion when the operation fails or is canceled, to leave state consistent. */
+    /** The cleanup that runs instead of the completion when the operation fails or is canceled. */
     @FunctionalInterface
     public interface FailureHandler {
         void failed(ArmException error);

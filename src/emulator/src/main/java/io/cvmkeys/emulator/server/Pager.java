@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Splits list responses into pages of {@code {"value":[...],"nextLink":"..."}}. The {@code nextLink} repeats the
- * request's path and query with a {@code $skiptoken} that holds the offset of the next page.
+ * request's path and query with a {@code $skiptoken} that contains the offset of the next page.
  */
 public final class Pager {
     private final String endpoint;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Every resource the emulator knows, keyed by lower-cased id and kept in creation order, so lists and pages are
+ * Every resource of the emulator, keyed by lower-cased id and kept in creation order, so lists and pages are
  * stable. Resource groups, deployments and soft-deleted vaults are resources here too.
  *
  * <p>With a state directory, {@link #save()} writes all resources to {@code state.json} through a temporary file and
