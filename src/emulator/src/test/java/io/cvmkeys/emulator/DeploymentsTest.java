@@ -10,6 +10,7 @@ import com.azure.core.util.polling.SyncPoller;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.fluent.DeploymentsClient;
 import com.azure.resourcemanager.resources.fluent.models.DeploymentExtendedInner;
+import com.azure.resourcemanager.resources.fluent.models.DeploymentOperationInner;
 import com.azure.resourcemanager.resources.fluent.models.DeploymentInner;
 import com.azure.resourcemanager.resources.fluent.models.WhatIfOperationResultInner;
 import com.azure.resourcemanager.resources.models.ChangeType;
@@ -24,7 +25,9 @@ import com.azure.resourcemanager.resources.models.WhatIfChange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,29 @@ class DeploymentsTest {
         assertThat(failed.properties().provisioningState()).isEqualTo(ProvisioningState.FAILED);
         assertThat(failed.properties().error().getCode()).isEqualTo("DeploymentFailed");
         assertThat(failed.properties().error().getDetails().get(0).getCode()).isEqualTo("ParentResourceNotFound");
+    }
+
+    @Test
+    void operationsListNamesFailedResource() throws Exception {
+        String template = """
+            { "resources": [
+                { "type": "Microsoft.Insights/actionGroups", "apiVersion": "2023-01-01", "name": "ag1", "location": "global" },
+                { "type": "Microsoft.KeyVault/vaults/keys", "apiVersion": "2023-07-01", "name": "kv-missing/key1",
+                  "properties": { "kty": "RSA-HSM" } } ] }
+            """;
+        deployments.beginCreateOrUpdate("rg-deploy", "stage-key", deployment(template));
+        clock.advance(Duration.ofSeconds(10));
+
+        List<DeploymentOperationInner> operations = arm.deploymentClient().getDeploymentOperations()
+            .listByResourceGroup("rg-deploy", "stage-key").stream().collect(Collectors.toList());
+
+        assertThat(operations).hasSize(2);
+        assertThat(operations.get(0).properties().provisioningState()).isEqualTo("Succeeded");
+        assertThat(operations.get(0).properties().targetResource().resourceName()).isEqualTo("ag1");
+        assertThat(operations.get(1).properties().provisioningState()).isEqualTo("Failed");
+        assertThat(operations.get(1).properties().statusCode()).isEqualTo("NotFound");
+        assertThat(operations.get(1).properties().targetResource().resourceType())
+            .isEqualTo("Microsoft.KeyVault/vaults/keys");
     }
 
     @Test

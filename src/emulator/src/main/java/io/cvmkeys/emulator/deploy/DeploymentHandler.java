@@ -115,6 +115,27 @@ public final class DeploymentHandler {
         return ArmResponse.ok(body);
     }
 
+    /** Lists the deployment's per-resource operations, or returns one when {@code operationId} is set. */
+    public ArmResponse operations(ArmRequest request, ResourceId id, String operationId) {
+        request.requireApiVersion();
+        StoredResource deployment = context.store().get(id.id()).orElseThrow(() -> new ArmException(404,
+            "DeploymentNotFound", "Deployment '" + id.name() + "' could not be found."));
+        List<ObjectNode> operations = new java.util.ArrayList<>();
+        for (JsonNode operation : deployment.internal().path("operations")) {
+            if (operationId == null || operationId.equalsIgnoreCase(operation.path("operationId").asText())) {
+                operations.add((ObjectNode) operation.deepCopy());
+            }
+        }
+        if (operationId == null) {
+            return ArmResponse.ok(context.pager().page(request, operations));
+        }
+        if (operations.isEmpty()) {
+            throw new ArmException(404, "DeploymentOperationNotFound", "Operation '" + operationId
+                + "' of deployment '" + id.name() + "' could not be found.");
+        }
+        return ArmResponse.ok(operations.get(0));
+    }
+
     public ArmResponse cancel(ArmRequest request, ResourceId id) {
         request.requireApiVersion();
         StoredResource deployment = context.store().get(id.id()).orElseThrow(() -> new ArmException(404,
@@ -160,17 +181,21 @@ public final class DeploymentHandler {
      */
     private void apply(StoredResource deployment, PlannedDeployment plan, Instant started) {
         ArrayNode outputResources = deployment.properties().putArray("outputResources");
+        ArrayNode operations = deployment.internal().putArray("operations");
         for (PlannedResource resource : plan.resources()) {
+            ArmResponse response;
             try {
                 byte[] body = Json.MAPPER.writeValueAsBytes(resource.body());
                 ArmRequest put = new ArmRequest("PUT", resource.id(), "api-version=" + resource.apiVersion(), body);
-                resources.put(put, ResourceId.parse(resource.id()));
+                response = resources.put(put, ResourceId.parse(resource.id()));
             } catch (ArmException e) {
+                operations.add(DeploymentOperations.record(deployment, resource, e.status(), e, context.now()));
                 throw new ArmException(400, "DeploymentFailed", "At least one resource deployment operation failed. "
                     + "Please list deployment operations for details.", List.of(e));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Failed to serialize planned resource " + resource.id(), e);
             }
+            operations.add(DeploymentOperations.record(deployment, resource, response.status(), null, context.now()));
             outputResources.addObject().put("id", resource.id());
         }
         try {

@@ -11,10 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import io.cvmkeys.emulator.Fault;
 
 /** One HTTP request to the emulator, decoded: method, path segments, query parameters and JSON body. */
 public final class ArmRequest {
+    /**
+     * ARM also serves deployments without the provider segment, {@code .../resourcegroups/{rg}/deployments/...};
+     * the SDK's deployment operations client uses that form, so it is rewritten to the provider form.
+     */
+    private static final Pattern LEGACY_DEPLOYMENTS =
+        Pattern.compile("(?i)^(/subscriptions/[^/]+/resourcegroups/[^/]+)/deployments/");
+
     private final String method;
     private final String path;
     private final List<String> segments;
@@ -26,8 +34,9 @@ public final class ArmRequest {
 
     public ArmRequest(String method, String rawPath, String rawQuery, byte[] body) {
         this.method = method.toUpperCase(Locale.ROOT);
-        this.path = stripTrailingSlash(URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8)
-            .replaceAll("/{2,}", "/"));
+        this.path = LEGACY_DEPLOYMENTS.matcher(stripTrailingSlash(
+            URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8).replaceAll("/{2,}", "/")))
+            .replaceFirst("$1/providers/Microsoft.Resources/deployments/");
         this.segments = path.isEmpty() ? List.of() : Arrays.asList(path.substring(1).split("/"));
         this.rawQuery = rawQuery;
         this.query = parseQuery(rawQuery);

@@ -153,6 +153,13 @@ public final class ArmRouter {
             }
             return new Route("Deployments_CreateOrUpdate", subscriptionId, () -> deployments.put(request, id));
         }
+        if ((rest.size() == 3 || rest.size() == 4) && request.method().equals("GET")
+            && rest.get(2).equalsIgnoreCase("operations")) {
+            ResourceId id = ResourceId.parse(segments.subList(0, segments.size() - rest.size() + 2));
+            String operationId = rest.size() == 4 ? rest.get(3) : null;
+            return new Route(operationId == null ? "DeploymentOperations_List" : "DeploymentOperations_Get",
+                subscriptionId, () -> deployments.operations(request, id, operationId));
+        }
         if (rest.size() == 3 && request.method().equals("POST")) {
             ResourceId id = ResourceId.parse(segments.subList(0, segments.size() - 1));
             String action = rest.get(2);
