@@ -151,7 +151,7 @@ public final class ArmEmulator implements AutoCloseable {
         return new NettyAsyncHttpClientBuilder(reactorClient).configuration(Configuration.NONE).build();
     }
 
-    /** Returns a static-token credential; the emulator accepts any non-empty bearer token. */
+    /** Returns a static-token credential. The emulator accepts any non-empty bearer token. */
     public TokenCredential credential() {
         return new StaticTokenCredential();
     }
@@ -170,12 +170,12 @@ public final class ArmEmulator implements AutoCloseable {
         return new AzureProfile(context.tenantId(), subscriptionId, environment());
     }
 
-    /** Returns the faults injected into requests; add and clear them while the emulator runs. */
+    /** Returns the faults injected into requests. Add and clear them while the emulator runs. */
     public FaultRegistry faults() {
         return faults;
     }
 
-    /** Returns the emulator's clock; a {@link SimulatedClock} when the options set one. */
+    /** Returns the emulator's clock, a {@link SimulatedClock} when the options set one. */
     public Clock clock() {
         return context.clock();
     }

@@ -32,7 +32,7 @@ public final class ArmEmulatorOptions {
     // TODO: default to an adapter over io.cvmkeys.emulator.arm.TemplateEvaluator and WhatIfCalculator once merged.
     private DeploymentEngine deploymentEngine = new LiteralTemplateEngine();
 
-    /** Sets the TCP port on 127.0.0.1; 0, the default, picks a free port. */
+    /** Sets the TCP port on 127.0.0.1. The default, 0, picks a free port. */
     public ArmEmulatorOptions port(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, got " + port + ".");
@@ -41,7 +41,7 @@ public final class ArmEmulatorOptions {
         return this;
     }
 
-    /** Sets the folder where state is kept as JSON between runs; {@code null}, the default, keeps state in memory. */
+    /** Sets the folder where state is kept as JSON between runs. {@code null}, the default, keeps state in memory. */
     public ArmEmulatorOptions stateDirectory(Path stateDirectory) {
         this.stateDirectory = stateDirectory;
         return this;
@@ -53,19 +53,19 @@ public final class ArmEmulatorOptions {
         return this;
     }
 
-    /** Sets the time source for operations, power transitions and throttling; pass a {@link SimulatedClock} in tests. */
+    /** Sets the time source for operations, power transitions and throttling. Pass a {@link SimulatedClock} in tests. */
     public ArmEmulatorOptions clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** Sets how resource ids are spelled in responses; the default is {@link IdCasing#ARM_MIXED}. */
+    /** Sets how resource ids are spelled in responses. The default is {@link IdCasing#ARM_MIXED}. */
     public ArmEmulatorOptions idCasing(IdCasing idCasing) {
         this.idCasing = Objects.requireNonNull(idCasing, "idCasing");
         return this;
     }
 
-    /** Sets how many items a list response contains before it adds a {@code nextLink}; the default is 100. */
+    /** Sets how many items a list response contains before it adds a {@code nextLink}. The default is 100. */
     public ArmEmulatorOptions pageSize(int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, got " + pageSize + ".");
@@ -74,14 +74,14 @@ public final class ArmEmulatorOptions {
         return this;
     }
 
-    /** Sets the per-subscription throttling; the default is {@link Throttling#armDefaults()}. */
+    /** Sets the per-subscription throttling. The default is {@link Throttling#armDefaults()}. */
     public ArmEmulatorOptions throttling(Throttling throttling) {
         this.throttling = Objects.requireNonNull(throttling, "throttling");
         return this;
     }
 
     /**
-     * Sets the {@code Retry-After} that long-running operations advertise while they run; the default is 1 second.
+     * Sets the {@code Retry-After} that long-running operations advertise while they run. The default is 1 second.
      * Tests that drive a {@link SimulatedClock} set {@link Duration#ZERO} so that SDK pollers do not sleep.
      */
     public ArmEmulatorOptions retryAfter(Duration retryAfter) {
@@ -89,19 +89,19 @@ public final class ArmEmulatorOptions {
         return this;
     }
 
-    /** Sets how long deployments, What-If, disk encryption set updates and resource group deletes run; default 5 s. */
+    /** Sets how long deployments, What-If, disk encryption set updates and resource group deletes run. Default 5 s. */
     public ArmEmulatorOptions operationDuration(Duration operationDuration) {
         this.operationDuration = requireNotNegative(operationDuration, "operationDuration");
         return this;
     }
 
-    /** Sets how long a VM deallocation takes unless the fixture sets it for that VM; default 30 s. */
+    /** Sets how long a VM deallocation takes unless the fixture sets it for that VM. Default 30 s. */
     public ArmEmulatorOptions vmDeallocateDuration(Duration vmDeallocateDuration) {
         this.vmDeallocateDuration = requireNotNegative(vmDeallocateDuration, "vmDeallocateDuration");
         return this;
     }
 
-    /** Sets how long a VM start takes unless the fixture sets it for that VM; default 45 s. */
+    /** Sets how long a VM start takes unless the fixture sets it for that VM. Default 45 s. */
     public ArmEmulatorOptions vmStartDuration(Duration vmStartDuration) {
         this.vmStartDuration = requireNotNegative(vmStartDuration, "vmStartDuration");
         return this;

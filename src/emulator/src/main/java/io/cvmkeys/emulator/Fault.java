@@ -97,7 +97,7 @@ public final class Fault {
             + (delay != null ? " (" + delay + ")" : "");
     }
 
-    /** The request side of a fault; each method returns the finished {@link Fault}. */
+    /** The request side of a fault. Each method returns the finished {@link Fault}. */
     public static final class Matcher {
         private final String method;
         private final Pattern pathPattern;

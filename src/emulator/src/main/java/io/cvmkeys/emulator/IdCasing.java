@@ -19,7 +19,7 @@ public enum IdCasing {
      */
     ARM_MIXED;
 
-    /** Applies this casing to a string that starts with {@code /subscriptions/}; other strings come back as they are. */
+    /** Applies this casing to a string that starts with {@code /subscriptions/}. Other strings come back as they are. */
     public String apply(String value) {
         if (this == AS_SENT || !value.regionMatches(true, 0, "/subscriptions/", 0, "/subscriptions/".length())) {
             return value;

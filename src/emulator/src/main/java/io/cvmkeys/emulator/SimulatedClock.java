@@ -28,7 +28,7 @@ public final class SimulatedClock extends Clock {
         return new SimulatedClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
     }
 
-    /** Moves the clock forward; a negative duration is rejected because ARM time never runs backwards. */
+    /** Moves the clock forward. A negative duration is rejected because ARM time never runs backwards. */
     public Instant advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("Cannot advance the simulated clock by " + duration

@@ -1,6 +1,6 @@
 package io.cvmkeys.emulator.deploy;
 
-/** A template the engine cannot evaluate; {@code code} is the ARM error code, usually {@code InvalidTemplate}. */
+/** A template the engine cannot evaluate. {@code code} is the ARM error code, usually {@code InvalidTemplate}. */
 public class DeploymentEngineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

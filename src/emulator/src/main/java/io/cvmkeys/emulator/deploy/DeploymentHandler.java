@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Resource-group deployments: PUT runs as a long-running operation ({@code Accepted}, then {@code Running}, then
- * {@code Succeeded} with outputs or {@code Failed} with {@code DeploymentFailed}); POST {@code whatIf} returns 202
- * with a {@code Location} to poll; POST {@code validate} and {@code cancel} work as in ARM. Template evaluation is
+ * Resource-group deployments. PUT runs as a long-running operation: {@code Accepted}, then {@code Running}, then
+ * {@code Succeeded} with outputs or {@code Failed} with {@code DeploymentFailed}. POST {@code whatIf} returns 202
+ * with a {@code Location} to poll, and POST {@code validate} and {@code cancel} work as in ARM. Template evaluation is
  * delegated to the configured {@link DeploymentEngine}.
  */
 public final class DeploymentHandler {
@@ -177,7 +177,7 @@ public final class DeploymentHandler {
     /**
      * Writes each planned resource through the same PUT path clients use, then records outputs.
      * NOTE: a resource whose own PUT is long-running (a disk encryption set) may still be updating when the
-     * deployment reports Succeeded; ARM would wait for it.
+     * deployment reports Succeeded, although ARM would wait for it.
      */
     private void apply(StoredResource deployment, PlannedDeployment plan, Instant started) {
         ArrayNode outputResources = deployment.properties().putArray("outputResources");

@@ -18,7 +18,7 @@ final class DeploymentOperations {
     private DeploymentOperations() {
     }
 
-    /** Returns the operation record for one resource; {@code error} is {@code null} when the PUT succeeded. */
+    /** Returns the operation record for one resource. {@code error} is {@code null} when the PUT succeeded. */
     static ObjectNode record(StoredResource deployment, PlannedResource resource, int status, ArmException error,
                              Instant now) {
         String operationId = UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(Locale.ROOT);

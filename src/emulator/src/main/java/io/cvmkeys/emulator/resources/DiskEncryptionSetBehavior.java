@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Disk encryption sets. PUT and PATCH are long-running ({@code Updating} until the operation ends). When the
- * operation ends, disks that are unattached or whose VM is deallocated move to the new key; disks of running VMs
+ * operation ends, disks that are unattached or whose VM is deallocated move to the new key. Disks of running VMs
  * keep the old one, and {@code previousKeys} lists every key that some disk still uses.
  */
 final class DiskEncryptionSetBehavior implements ResourceBehavior {

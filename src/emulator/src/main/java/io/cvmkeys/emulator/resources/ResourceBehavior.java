@@ -25,7 +25,7 @@ public interface ResourceBehavior {
         return GenericResources.prepare(context, id, existing, requestBody);
     }
 
-    /** Stores the prepared resource and returns the response; long-running types start an operation here. */
+    /** Stores the prepared resource and returns the response. Long-running types start an operation here. */
     default ArmResponse write(EmulatorContext context, ArmRequest request, ResourceId id, StoredResource existing,
                               StoredResource prepared, boolean patch) {
         context.store().put(prepared);
@@ -33,7 +33,7 @@ public interface ResourceBehavior {
         return existing == null ? ArmResponse.created(body) : ArmResponse.ok(body);
     }
 
-    /** Returns the body that GET and list return; add computed, read-only fields here. */
+    /** Returns the body that GET and list return. Add computed, read-only fields here. */
     default ObjectNode render(EmulatorContext context, StoredResource resource, ArmRequest request) {
         return resource.body().deepCopy();
     }
@@ -44,13 +44,13 @@ public interface ResourceBehavior {
         return ArmResponse.ok(null);
     }
 
-    /** Runs a POST action such as {@code deallocate}; the default reports that the type has no such action. */
+    /** Runs a POST action such as {@code deallocate}. The default reports that the type has no such action. */
     default ArmResponse action(EmulatorContext context, ArmRequest request, StoredResource resource, String action) {
         throw new ArmException(404, "InvalidResourceType", "The resource type '" + resource.type()
             + "' has no action '" + action + "' in the emulator.");
     }
 
-    /** Returns a GET sub-resource such as a VM's {@code instanceView}; empty means the name is a child collection. */
+    /** Returns a GET sub-resource such as a VM's {@code instanceView}, or empty when the name is a child collection. */
     default Optional<ArmResponse> subresource(EmulatorContext context, ArmRequest request, StoredResource resource,
                                               String name) {
         return Optional.empty();

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The behavior of each resource type the emulator treats specially; every other type gets plain ARM semantics. */
+/** The behavior of each resource type the emulator treats specially. Every other type gets plain ARM semantics. */
 public final class ResourceBehaviors {
     private static final ResourceBehavior PLAIN = new ResourceBehavior() { };
 

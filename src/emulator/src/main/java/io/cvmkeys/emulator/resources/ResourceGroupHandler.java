@@ -88,7 +88,7 @@ public final class ResourceGroupHandler {
         return ArmResponse.ok(group.body().deepCopy());
     }
 
-    /** Deletes the group and everything in it when the operation ends; vaults in it are soft-deleted. */
+    /** Deletes the group and everything in it when the operation ends. Vaults in it are soft-deleted. */
     public ArmResponse delete(ArmRequest request, String subscriptionId, String name) {
         request.requireApiVersion();
         StoredResource group = context.requireResourceGroup(subscriptionId, name);

@@ -30,7 +30,7 @@ final class SystemTopicBehavior implements ResourceBehavior {
                 + "'; delete the topic and create a new one.");
         }
 
-        // NOTE: Event Grid documents the one-topic-per-source rule but not the error code; InvalidRequest is a guess.
+        // NOTE: Event Grid documents the one-topic-per-source rule but not its error code, so InvalidRequest is a guess.
         List<StoredResource> others = context.store().find(resource ->
             resource.type().equalsIgnoreCase("Microsoft.EventGrid/systemTopics")
                 && resource.resourceId().subscriptionId().equalsIgnoreCase(id.subscriptionId())

@@ -8,7 +8,7 @@ import io.cvmkeys.emulator.state.StoredResource;
 
 /**
  * AVD user sessions. POST {@code disconnect} only sets {@code sessionState: Disconnected}: the session and its apps
- * survive. DELETE with {@code force=true} logs the user off and removes the session; without {@code force} it is
+ * survive. DELETE with {@code force=true} logs the user off and removes the session. Without {@code force} it is
  * rejected while the session is active.
  */
 final class UserSessionBehavior implements ResourceBehavior {

@@ -110,7 +110,7 @@ final class VaultBehavior implements ResourceBehavior {
         return matches.stream().findFirst();
     }
 
-    /** Puts the keys of a deleted vault back; the vault itself is stored by the PUT that recovers it. */
+    /** Puts the keys of a deleted vault back. The vault itself is stored by the PUT that recovers it. */
     private static void restoreChildren(EmulatorContext context, StoredResource deleted) {
         for (JsonNode entry : deleted.internal().path("resources")) {
             StoredResource resource = new StoredResource(((ObjectNode) entry.get("body")).deepCopy(),

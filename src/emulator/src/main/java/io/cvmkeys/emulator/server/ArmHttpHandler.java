@@ -59,7 +59,7 @@ public final class ArmHttpHandler implements HttpHandler {
 
     /**
      * Returns the raw path. A request line such as {@code //subscriptions/...} (an endpoint with a trailing slash
-     * joined to an id with a leading one) parses as an authority, so that part is put back; ARM accepts such paths.
+     * joined to an id with a leading one) parses as an authority, so that part is put back. ARM accepts such paths.
      */
     private static String rawPath(URI uri) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

@@ -60,7 +60,7 @@ public final class ArmRequest {
         return rawQuery;
     }
 
-    /** Returns a query parameter; names compare case-insensitively as ARM does ({@code api-version}, {@code $expand}). */
+    /** Returns a query parameter. Names compare case-insensitively as ARM does ({@code api-version}, {@code $expand}). */
     public String query(String name) {
         return query.get(name);
     }

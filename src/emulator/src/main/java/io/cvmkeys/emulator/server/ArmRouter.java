@@ -141,7 +141,7 @@ public final class ArmRouter {
         return notFound(request, subscriptionId);
     }
 
-    /** Resolves deployment paths; returns {@code null} for those the generic resource routes serve (GET, DELETE, list). */
+    /** Resolves deployment paths. Returns {@code null} for those the generic resource routes serve (GET, DELETE, list). */
     private Route resolveDeployment(ArmRequest request, String subscriptionId, List<String> segments, List<String> rest) {
         if (rest.size() == 2 && request.method().equals("PUT")) {
             ResourceId id = ResourceId.parse(segments);

@@ -8,14 +8,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The faults injected into one emulator, in the order they were added; the first match applies. */
+/** The faults injected into one emulator, in the order they were added. The first match applies. */
 public final class FaultRegistry {
     private static final Logger LOGGER = LoggerFactory.getLogger(FaultRegistry.class);
 
     private final List<Fault> faults = new ArrayList<>();
     private final Set<Fault> spent = new HashSet<>();
 
-    /** Adds a fault; it applies to requests that arrive from now on. */
+    /** Adds a fault. It applies to requests that arrive from now on. */
     public synchronized FaultRegistry add(Fault fault) {
         faults.add(fault);
         LOGGER.info("Fault added: {}", fault);

@@ -12,7 +12,7 @@ public final class Operation {
     /** The status values of ARM's Azure-AsyncOperation protocol. */
     public enum Status { InProgress, Succeeded, Failed, Canceled }
 
-    /** The work that runs when the operation is due; it returns the result body (or {@code null}) or throws. */
+    /** The work that runs when the operation is due. It returns the result body (or {@code null}) or throws. */
     @FunctionalInterface
     public interface Completion {
         JsonNode complete();

@@ -16,7 +16,7 @@ import java.util.UUID;
  * The long-running operations of one emulator. Operations finish lazily: every request first settles the
  * operations whose due time has passed, in due-time order, so state always matches the clock.
  *
- * <p>Operations live in memory only; a restarted emulator does not know the operations that were still running.
+ * <p>Operations live in memory only. A restarted emulator does not know the operations that were still running.
  */
 public final class OperationRegistry {
     private final Map<String, Operation> operations = new LinkedHashMap<>();

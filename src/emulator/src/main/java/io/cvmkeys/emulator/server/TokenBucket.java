@@ -3,7 +3,7 @@ package io.cvmkeys.emulator.server;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A token bucket that refills continuously from the emulator's clock. Not thread-safe; the throttler locks it. */
+/** A token bucket that refills continuously from the emulator's clock. Not thread-safe. The throttler locks it. */
 final class TokenBucket {
     private final int capacity;
     private final double refillPerSecond;

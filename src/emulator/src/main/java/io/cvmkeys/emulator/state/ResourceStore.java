@@ -54,7 +54,7 @@ public final class ResourceStore {
         }
     }
 
-    /** Writes all resources to the state directory atomically; does nothing for an in-memory store. */
+    /** Writes all resources to the state directory atomically. Does nothing for an in-memory store. */
     public void save() {
         if (stateDirectory == null) {
             return;
@@ -89,7 +89,7 @@ public final class ResourceStore {
         return resources.containsKey(ResourceId.key(id));
     }
 
-    /** Stores a resource under its body's {@code id}; an existing entry keeps its position in creation order. */
+    /** Stores a resource under its body's {@code id}. An existing entry keeps its position in creation order. */
     public void put(StoredResource resource) {
         resources.put(ResourceId.key(resource.id()), resource);
     }

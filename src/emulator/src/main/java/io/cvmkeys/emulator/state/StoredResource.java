@@ -21,7 +21,7 @@ public final class StoredResource {
         this(body, Json.object());
     }
 
-    /** Returns the stored body; callers that change it must hold the store's lock. */
+    /** Returns the stored body. Callers that change it must hold the store's lock. */
     public ObjectNode body() {
         return body;
     }
