@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test advances it.
+ * A clock that does not move until a test advances it.
  *
  * <p>The emulator reads time only through its {@link Clock}, so long-running operations, VM power transitions and
  * throttling buckets move exactly when a test calls {@link #advance(Duration)}. Safe for use from several threads.

@@ -136,7 +136,7 @@ public final class ResourceId {
         return type().equalsIgnoreCase(fullType);
     }
 
-    /** Returns the id of the resource group that holds this resource, or {@code null}. */
+    /** Returns the id of the resource group that contains this resource, or {@code null}. */
     public String resourceGroupId() {
         return resourceGroup == null ? null : "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup;
     }
