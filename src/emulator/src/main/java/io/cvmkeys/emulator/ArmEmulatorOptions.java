@@ -1,7 +1,7 @@
 package io.cvmkeys.emulator;
 
 import io.cvmkeys.emulator.deploy.DeploymentEngine;
-import io.cvmkeys.emulator.deploy.LiteralTemplateEngine;
+import io.cvmkeys.emulator.deploy.ArmTemplateEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +29,7 @@ public final class ArmEmulatorOptions {
     private Duration vmDeallocateDuration = Duration.ofSeconds(30);
     private Duration vmStartDuration = Duration.ofSeconds(45);
     private String tenantId = DEFAULT_TENANT_ID;
-    // TODO: default to an adapter over io.cvmkeys.emulator.arm.TemplateEvaluator and WhatIfCalculator once merged.
-    private DeploymentEngine deploymentEngine = new LiteralTemplateEngine();
+    private DeploymentEngine deploymentEngine = new ArmTemplateEngine();
 
     /** Sets the TCP port on 127.0.0.1. The default, 0, picks a free port. */
     public ArmEmulatorOptions port(int port) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Expands an ARM template into the resources a deployment writes, and computes What-If changes. The emulator's
- * deployment and What-If endpoints delegate to it. {@link LiteralTemplateEngine} is the built-in engine.
+ * deployment and What-If endpoints delegate to it. {@link ArmTemplateEngine} is the default; {@link LiteralTemplateEngine}
+ * accepts literal templates only.
  */
 public interface DeploymentEngine {
 

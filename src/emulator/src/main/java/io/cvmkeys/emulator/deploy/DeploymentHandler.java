@@ -182,9 +182,11 @@ public final class DeploymentHandler {
     private void apply(StoredResource deployment, PlannedDeployment plan, Instant started) {
         ArrayNode outputResources = deployment.properties().putArray("outputResources");
         ArrayNode operations = deployment.internal().putArray("operations");
-        for (PlannedResource resource : plan.resources()) {
+        for (PlannedResource planned : plan.resources()) {
             ArmResponse response;
+            PlannedResource resource = planned;
             try {
+                resource = plan.resolveForWrite(planned, this::read);
                 byte[] body = Json.MAPPER.writeValueAsBytes(resource.body());
                 ArmRequest put = new ArmRequest("PUT", resource.id(), "api-version=" + resource.apiVersion(), body);
                 response = resources.put(put, ResourceId.parse(resource.id()));
@@ -192,6 +194,11 @@ public final class DeploymentHandler {
                 operations.add(DeploymentOperations.record(deployment, resource, e.status(), e, context.now()));
                 throw new ArmException(400, "DeploymentFailed", "At least one resource deployment operation failed. "
                     + "Please list deployment operations for details.", List.of(e));
+            } catch (DeploymentEngineException e) {
+                ArmException cause = new ArmException(400, e.code(), e.getMessage());
+                operations.add(DeploymentOperations.record(deployment, resource, 400, cause, context.now()));
+                throw new ArmException(400, "DeploymentFailed", "At least one resource deployment operation failed. "
+                    + "Please list deployment operations for details.", List.of(cause));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Failed to serialize planned resource " + resource.id(), e);
             }

@@ -8,6 +8,14 @@ public interface PlannedDeployment {
 
     List<PlannedResource> resources();
 
+    /**
+     * Returns the final PUT body of {@code planned}, called in order just before it is written. Engines that
+     * evaluate {@code reference()} compute it here, after the resources before it exist.
+     */
+    default PlannedResource resolveForWrite(PlannedResource planned, ResourceReader reader) {
+        return planned;
+    }
+
     /** Returns {@code properties.outputs}: {@code {"name": {"type": ..., "value": ...}}}, read after the resources exist. */
     JsonNode outputs(ResourceReader reader);
 }
