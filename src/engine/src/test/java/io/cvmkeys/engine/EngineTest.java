@@ -205,13 +205,8 @@ class EngineTest {
     @Test
     void missingEnvironmentVariableIsInvalidInput() {
         Environment environment = TestResources.prdEnvironment();
-        Environment withEnvWebhook = new Environment(environment.name(), environment.production(), environment.subscription(),
-                environment.location(), environment.tags(), environment.resourceGroups(), environment.keyVault(),
-                environment.key(), environment.identity(), environment.confidentialVmOrchestratorObjectId(),
-                environment.diskEncryptionSet(), environment.hostPool(),
-                new Environment.AlertSettings(environment.alerts().actionGroupName(), environment.alerts().actionGroupShortName(),
-                        environment.alerts().systemTopicName(), environment.alerts().severity(),
-                        environment.alerts().emailReceivers(), new Environment.WebhookSettings("CMK_WEBHOOK_URI", null)));
+        Environment withEnvWebhook = TestResources.withAlerts(environment,
+                alerts -> TestResources.webhookFromVariable(alerts, "CMK_WEBHOOK_URI"));
         Engine engine = engine(EngineOptions.defaults().withColour(false).withEnvironmentVariables(name -> null));
 
         EngineResult result = engine.whatIf(CmkStack.build(withEnvWebhook), TARGET, project, lines::add);
@@ -231,12 +226,6 @@ class EngineTest {
     }
 
     private static Environment withSeverity(Environment environment, String severity) {
-        Environment.AlertSettings alerts = environment.alerts();
-        return new Environment(environment.name(), environment.production(), environment.subscription(),
-                environment.location(), environment.tags(), environment.resourceGroups(), environment.keyVault(),
-                environment.key(), environment.identity(), environment.confidentialVmOrchestratorObjectId(),
-                environment.diskEncryptionSet(), environment.hostPool(),
-                new Environment.AlertSettings(alerts.actionGroupName(), alerts.actionGroupShortName(), alerts.systemTopicName(),
-                        severity, alerts.emailReceivers(), alerts.webhook()));
+        return TestResources.withAlerts(environment, alerts -> TestResources.severity(alerts, severity));
     }
 }

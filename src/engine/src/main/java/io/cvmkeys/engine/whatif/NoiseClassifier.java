@@ -18,6 +18,16 @@ public final class NoiseClassifier {
 
     private static final String USER_ASSIGNED_IDENTITY = "microsoft.managedidentity/userassignedidentities";
 
+    /**
+     * Properties that the role assignment GET returns but a PUT does not send (Microsoft.Authorization 2022-04-01),
+     * so What-If lists them as deleted.
+     */
+    private static final Set<String> ROLE_ASSIGNMENT_READ_ONLY = Set.of(
+            "properties.scope", "properties.createdOn", "properties.updatedOn", "properties.createdBy",
+            "properties.updatedBy");
+
+    private static final String ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments";
+
     private NoiseClassifier() {
     }
 
@@ -75,7 +85,11 @@ public final class NoiseClassifier {
         if (path.equals("identity.tenantId")) {
             return true;
         }
-        return resourceType.toLowerCase(Locale.ROOT).equals(USER_ASSIGNED_IDENTITY) && path.equals("properties.tenantId");
+        String type = resourceType.toLowerCase(Locale.ROOT);
+        if (type.equals(ROLE_ASSIGNMENT) && ROLE_ASSIGNMENT_READ_ONLY.contains(path)) {
+            return true;
+        }
+        return type.equals(USER_ASSIGNED_IDENTITY) && path.equals("properties.tenantId");
     }
 
     private static boolean differsOnlyInIdCase(JsonNode before, JsonNode after) {
