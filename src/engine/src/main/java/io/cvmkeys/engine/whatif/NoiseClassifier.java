@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class NoiseClassifier {
 
-    /** Properties the resource providers of the cvmkeys resource types set themselves, whatever the template says. */
+    /** Properties the resource providers of the cvmkeys resource types set themselves, whatever the template contains. */
     public static final Set<String> READ_ONLY_PROPERTIES = Set.of(
             "provisioningState", "keyUri", "keyUriWithVersion", "vaultUri", "principalId", "clientId");
 
@@ -51,7 +51,7 @@ public final class NoiseClassifier {
         return Optional.empty();
     }
 
-    /** An array or object delta is noise only when every changed element is, and then for the first one's reason. */
+    /** Classifies an array or object delta as noise only when every changed element is, with the first one's reason. */
     private static Optional<NoiseReason> classifyChildren(String resourceType, PropertyChange change) {
         if (change.children().isEmpty()) {
             return Optional.empty();

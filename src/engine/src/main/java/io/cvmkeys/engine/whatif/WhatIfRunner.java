@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Runs What-If for every stage of a stack in order. The outputs of earlier stages come from their last succeeded
- * deployment; a stage never deployed leaves its outputs unknown, and the plan says so.
+ * deployment; the outputs of a stage never deployed are unknown, and the plan marks them.
  */
 public final class WhatIfRunner {
 
