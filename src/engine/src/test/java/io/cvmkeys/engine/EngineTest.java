@@ -121,6 +121,20 @@ class EngineTest {
     }
 
     @Test
+    void laterStageInputsPendingWhenEarlierStageChanges() {
+        assertThat(engine().deploy(stack, TARGET, true, project, lines::add).status()).isEqualTo(EngineResult.Status.DONE);
+        Stack tagged = CmkStack.build(TestResources.withTag(TestResources.prdEnvironment(), "costCenter", "cc-4711"));
+
+        EngineResult plan = engine().whatIf(tagged, TARGET, project, lines::add);
+
+        assertThat(plan.plan().stages().get(0).hasRealChanges()).isTrue();
+        assertThat(plan.plan().stages().get(1).pendingInputs()).extracting(input -> input.parameter())
+                .containsExactly("keyUriWithVersion", "identityId");
+        assertThat(plan.plan().stages().get(1).unknownInputs()).isEmpty();
+        assertThat(lines).anyMatch(line -> line.startsWith("  May change when stage vault is deployed: parameter keyUriWithVersion"));
+    }
+
+    @Test
     void failureInSecondStageThenRerunResumes() {
         arm.failOn("Microsoft.Compute/diskEncryptionSets", "KeyVaultAccessForbidden",
                 "Unable to access key vault resource 'kv-avd-cmk-prd-weu-001' to unwrap key.");
