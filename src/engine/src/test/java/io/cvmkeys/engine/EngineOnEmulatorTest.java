@@ -193,6 +193,46 @@ class EngineOnEmulatorTest {
     }
 
     @Test
+    void identicalKeyPutSkipped() throws IOException {
+        start(options());
+        assertThat(engine.deploy(stack(environment()), target(), true, project, lines::add).status())
+                .isEqualTo(EngineResult.Status.DONE);
+        String keyUri = TestResources.MAPPER.readTree(project.resolve("generated/prd/outputs.json").toFile())
+                .path("keyUriWithVersion").asText();
+        lines.clear();
+
+        EngineResult result = engine.deploy(stack(TestResources.withTag(environment(), "costCenter", "cc-4711")), target(),
+                true, project, lines::add);
+
+        assertThat(result.status()).as(result.message() + "\n" + String.join("\n", lines)).isEqualTo(EngineResult.Status.DONE);
+        assertThat(lines).contains("Stage vault: the key exists exactly as defined; its PUT is skipped and its"
+                + " keyUriWithVersion is read from the existing key");
+        assertThat(result.outputs().path("keyUriWithVersion").asText()).isEqualTo(keyUri);
+    }
+
+    @Test
+    void roleAssignmentUnderOtherNameCaught() {
+        start(options());
+        assertThat(engine.deploy(stack(environment()), target(), true, project, lines::add).status())
+                .isEqualTo(EngineResult.Status.DONE);
+        String orchestrator = environment().confidentialVmOrchestratorObjectId();
+        JsonNode generated = AzureClients.connect(target()).rest()
+                .list(KEY_ID + "/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01").stream()
+                .filter(assignment -> assignment.path("properties").path("principalId").asText().equalsIgnoreCase(orchestrator))
+                .findFirst().orElseThrow();
+        send(HttpMethod.DELETE, generated.path("id").asText(), "2022-04-01", null);
+        send(HttpMethod.PUT, KEY_ID + "/providers/Microsoft.Authorization/roleAssignments/0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                "2022-04-01", "{\"properties\":{\"roleDefinitionId\":\"" + generated.path("properties").path("roleDefinitionId").asText()
+                        + "\",\"principalId\":\"" + orchestrator + "\",\"principalType\":\"ServicePrincipal\"}}");
+
+        EngineResult result = engine.deploy(stack(environment()), target(), true, project, lines::add);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(EngineResult.Status.FAILED);
+        assertThat(result.findings()).filteredOn(finding -> finding.ruleId().equals(GateRules.ROLE_ASSIGNMENT_EXISTS))
+                .singleElement().satisfies(finding -> assertThat(finding.fix()).contains("0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"));
+    }
+
+    @Test
     void failedStageReportedThenRerunSkipsDoneStage() {
         start(options());
         emulator.faults().add(Fault.onPath("PUT", ".*/deployments/cvmkeys-avd-cmk-prd-des")
@@ -270,13 +310,17 @@ class EngineOnEmulatorTest {
     }
 
     private void put(String id, String body) {
+        send(HttpMethod.PUT, id, id.contains("/disks/") ? "2024-03-02" : "2024-07-01", body);
+    }
+
+    private void send(HttpMethod method, String id, String apiVersion, String body) {
         HttpPipeline pipeline = AzureClients.connect(target()).pipeline();
-        String api = id.contains("/disks/") ? "2024-03-02" : "2024-07-01";
-        HttpRequest request = new HttpRequest(HttpMethod.PUT, emulator.endpoint() + id.substring(1) + "?api-version=" + api)
-                .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
-                .setBody(body);
+        HttpRequest request = new HttpRequest(method, emulator.endpoint() + id.substring(1) + "?api-version=" + apiVersion);
+        if (body != null) {
+            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json").setBody(body);
+        }
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
-            assertThat(response.getStatusCode()).as("PUT %s: %s", id, response.getBodyAsBinaryData()).isBetween(200, 202);
+            assertThat(response.getStatusCode()).as("%s %s: %s", method, id, response.getBodyAsBinaryData()).isBetween(200, 204);
         }
     }
 
