@@ -275,6 +275,17 @@ class EngineOnEmulatorTest {
         assertThat(result.status()).as(result.message()).isEqualTo(EngineResult.Status.DONE);
     }
 
+    @Test
+    void longRunningWaitsReported() {
+        // Operations take a second of real time and ask clients to poll again after a second.
+        start(options().operationDuration(Duration.ofSeconds(1)).retryAfter(Duration.ofSeconds(1)));
+
+        EngineResult result = engine.deploy(stack(environment()), target(), true, project, lines::add);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(EngineResult.Status.DONE);
+        assertThat(lines).anyMatch(line -> line.startsWith("  waiting for deployment cvmkeys-avd-cmk-prd-vault: IN_PROGRESS"));
+    }
+
     private void start(ArmEmulatorOptions options) {
         emulator = ArmEmulator.start(options);
         ResourceManager arm = resourceManager();
