@@ -1,7 +1,12 @@
 package io.cvmkeys.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cvmkeys.dsl.policy.PolicyCheck;
+import io.cvmkeys.dsl.stack.CheckResult;
 import io.cvmkeys.dsl.stack.Stack;
+import io.cvmkeys.dsl.stack.Stage;
+import io.cvmkeys.dsl.stack.TemplateCheck;
+import io.cvmkeys.dsl.validate.Severity;
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.engine.azure.AzureTarget;
 import io.cvmkeys.engine.azure.CredentialSource;
@@ -168,6 +173,45 @@ class EngineTest {
 
         assertThat(rerun.status()).as(rerun.message()).isEqualTo(EngineResult.Status.NO_CHANGES);
         assertThat(arm.puts()).hasSize(putsBefore);
+    }
+
+    @Test
+    void policyErrorBlocksBeforeAnyWrite() {
+        TemplateCheck failing = new TemplateCheck() {
+            @Override
+            public String name() {
+                return "test rules";
+            }
+
+            @Override
+            public CheckResult check(Stage stage, JsonNode armTemplate, JsonNode armParameters, String bicep) {
+                return CheckResult.ran(name(), stage.name().equals("des")
+                        ? List.of(new Finding("CVMKEYS-DES-001", Severity.ERROR, "diskEncryptionSet", "$.resources[1]",
+                                "rotationToLatestKeyVersionEnabled is true.", "set it to false"))
+                        : List.of());
+            }
+        };
+        Engine engine = engine(EngineOptions.defaults().withColour(false).withChecks(List.of(failing)));
+
+        EngineResult result = engine.deploy(stack, TARGET, true, project, lines::add);
+
+        assertThat(result.status()).isEqualTo(EngineResult.Status.FAILED);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo(GateRules.POLICY);
+            assertThat(finding.message()).isEqualTo("synthesis reported CVMKEYS-DES-001: rotationToLatestKeyVersionEnabled is true.");
+            assertThat(finding.fix()).isEqualTo("set it to false");
+        });
+        assertThat(arm.puts()).isEmpty();
+    }
+
+    @Test
+    void referenceStackPassesPolicyRules() {
+        Engine engine = engine(EngineOptions.defaults().withColour(false).withChecks(List.of(PolicyCheck.confidentialVmCmk())));
+
+        EngineResult result = engine.deploy(stack, TARGET, true, project, lines::add);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(EngineResult.Status.DONE);
+        assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(GateRules.POLICY);
     }
 
     @Test
