@@ -1,5 +1,6 @@
 package io.cvmkeys.emulator;
 
+import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.models.Deployment;
 import com.azure.resourcemanager.resources.models.DeploymentMode;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Deploys the committed reference output ({@code generated/prd}) stage by stage through the resources SDK, wiring
@@ -51,14 +53,25 @@ class GeneratedStackDeploymentTest {
         String identityId = output(vault, "identityId");
 
         Deployment des = deploy("rg-avd-prd-cmk", "des", Map.of("keyUriWithVersion", keyUri, "identityId", identityId));
-        Deployment alerts = deploy("rg-avd-cmk-prd-weu-001", "alerts", Map.of("vaultId", output(vault, "vaultId"),
-                "webhookUri", "https://hooks.northwind-health.eu/cmk-expiry"));
+        storeWebhookSecret();
+        Deployment alerts = deploy("rg-avd-cmk-prd-weu-001", "alerts", Map.of("vaultId", output(vault, "vaultId")));
 
         assertThat(vault.provisioningState()).isEqualTo("Succeeded");
         assertThat(des.provisioningState()).isEqualTo("Succeeded");
         assertThat(alerts.provisioningState()).isEqualTo("Succeeded");
         assertThat(keyUri).matches("https://kv-avd-cmk-prd-weu-001\\.vault\\.azure\\.net/keys/cmk-avd-prd-weu-001/[0-9a-f]{32}");
         assertThat(output(des, "diskEncryptionSetId")).containsIgnoringCase("/diskEncryptionSets/des-avd-prd-cmk-weu-001");
+    }
+
+    @Test
+    void missingReferencedSecretFailsTheDeployment() throws Exception {
+        Deployment vault = deploy("rg-avd-cmk-prd-weu-001", "vault", Map.of());
+
+        assertThatThrownBy(() -> deploy("rg-avd-cmk-prd-weu-001", "alerts", Map.of("vaultId", output(vault, "vaultId"))))
+                .isInstanceOfSatisfying(ManagementException.class, e -> {
+                    assertThat(e.getValue().getCode()).isEqualTo("KeyVaultParameterReferenceSecretRetrieveFailed");
+                    assertThat(e.getValue().getMessage()).contains("cmk-expiry-webhook-uri");
+                });
     }
 
     @Test
@@ -70,11 +83,26 @@ class GeneratedStackDeploymentTest {
         assertThat(second).isEqualTo(first);
     }
 
+    /** The reference environment reads the webhook URI from a secret in the operations vault. */
+    private void storeWebhookSecret() {
+        // The operations vault lives in another subscription, the one named in the environment file.
+        String group = "subscriptions/6f2c1a9e-4b7d-4e21-9c3a-8d5f0e7b2a14/resourceGroups/rg-avd-prd-ops";
+        String vault = group + "/providers/Microsoft.KeyVault/vaults/kv-avd-ops-prd-weu-001";
+        var groupPut = EmulatorTesting.send(emulator, "PUT", group + "?api-version=2022-09-01", "{\"location\":\"westeurope\"}");
+        assertThat(groupPut.statusCode()).isBetween(200, 201);
+        var vaultPut = EmulatorTesting.send(emulator, "PUT", vault + "?api-version=2023-07-01", "{\"location\":"
+                + "\"westeurope\",\"properties\":{\"tenantId\":\"" + ArmEmulatorOptions.DEFAULT_TENANT_ID + "\","
+                + "\"sku\":{\"family\":\"A\",\"name\":\"standard\"}}}");
+        var secretPut = EmulatorTesting.send(emulator, "PUT", vault + "/secrets/cmk-expiry-webhook-uri?api-version=2023-07-01",
+                "{\"properties\":{\"value\":\"https://hooks.northwind-health.eu/cmk-expiry\"}}");
+        assertThat(vaultPut.statusCode()).isBetween(200, 201);
+        assertThat(secretPut.statusCode()).isBetween(200, 201);
+    }
+
     private Deployment deploy(String resourceGroup, String stage, Map<String, String> wired) throws Exception {
         String template = Files.readString(GENERATED.resolve(stage + ".json"));
         ObjectNode parameters = (ObjectNode) MAPPER.readTree(GENERATED.resolve(stage + ".parameters.json").toFile())
                 .get("parameters");
-        parameters.remove("webhookUri");
         wired.forEach((name, value) -> parameters.putObject(name).put("value", value));
 
         return arm.deployments().define("cvmkeys-avd-cmk-prd-" + stage)

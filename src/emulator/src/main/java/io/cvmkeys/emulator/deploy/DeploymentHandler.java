@@ -17,6 +17,7 @@ import io.cvmkeys.emulator.state.StoredResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -166,12 +167,44 @@ public final class DeploymentHandler {
         }
         DeploymentRequest deploymentRequest = new DeploymentRequest(id.subscriptionId(), id.resourceGroup(),
             group.body().path("location").asText(), context.tenantId(), id.name(), properties.get("template"),
-            properties.path("parameters"));
+            resolveKeyVaultReferences(id, properties.path("parameters")));
         try {
             return context.options().deploymentEngine().plan(deploymentRequest, this::read);
         } catch (DeploymentEngineException e) {
             throw ArmException.badRequest(e.code(), e.getMessage());
         }
+    }
+
+    /**
+     * Replaces each Key Vault reference ({@code {"reference": {"keyVault": {"id": ...}, "secretName": ...}}}) with
+     * the secret's value, as ARM does before it evaluates the template. The secret is the emulated resource
+     * {@code {vaultId}/secrets/{secretName}} with its value in {@code properties.value}.
+     */
+    private JsonNode resolveKeyVaultReferences(ResourceId deployment, JsonNode parameters) {
+        if (!parameters.isObject()) {
+            return parameters;
+        }
+        ObjectNode resolved = ((ObjectNode) parameters).deepCopy();
+        for (Map.Entry<String, JsonNode> parameter : parameters.properties()) {
+            JsonNode reference = parameter.getValue().path("reference");
+            if (!reference.isObject()) {
+                continue;
+            }
+            String vaultId = reference.path("keyVault").path("id").asText();
+            String secretName = reference.path("secretName").asText();
+            JsonNode value = read(vaultId + "/secrets/" + secretName)
+                .map(secret -> secret.path("properties").get("value"))
+                .orElse(null);
+            if (value == null) {
+                throw ArmException.badRequest("KeyVaultParameterReferenceSecretRetrieveFailed", "The value of deployment"
+                    + " parameter '" + parameter.getKey() + "' of deployment '" + deployment.name() + "' is null. The"
+                    + " secret '" + secretName + "' was not found in Key Vault '" + vaultId + "'.");
+            }
+            ObjectNode replacement = Json.object();
+            replacement.set("value", value);
+            resolved.set(parameter.getKey(), replacement);
+        }
+        return resolved;
     }
 
     /**
