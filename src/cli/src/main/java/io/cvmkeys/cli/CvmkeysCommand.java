@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         version = "cvmkeys 0.1.0",
         description = "Customer-managed keys for Azure Confidential VMs: synthesize and check the key stack, lint ARM"
                 + " templates, run the ARM emulator.",
-        subcommands = {SynthCommand.class, LintCommand.class, EmulatorCommand.class})
+        subcommands = {SynthCommand.class, LintCommand.class, WhatIfCommand.class, DeployCommand.class,
+                EmulatorCommand.class})
 final class CvmkeysCommand {
 }

@@ -60,13 +60,6 @@ final class SynthCommand implements Callable<Integer> {
     }
 
     private StackDefinition stackDefinition() {
-        try {
-            Class<?> type = Class.forName(stackClass);
-            return (StackDefinition) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalArgumentException("Stack class '" + stackClass + "' cannot be used: " + e
-                    + ". Give a public class with a no-argument constructor that implements"
-                    + " io.cvmkeys.modules.StackDefinition, on the classpath.");
-        }
+        return StackClasses.instantiate(stackClass);
     }
 }

@@ -34,9 +34,9 @@ public class SynthMojo extends AbstractCvmkeysMojo {
             return;
         }
         String environment = environmentName();
-        SynthRequest request = new SynthRequest(environmentDirectory.toPath(), environment, outputDirectory.toPath(),
-                stackDefinition(), StandardChecks.create(armSchemasPath(), bicepPath()), Clock.systemUTC());
         try {
+            SynthRequest request = new SynthRequest(environmentDirectory.toPath(), environment, outputDirectory.toPath(),
+                    stackDefinition(), StandardChecks.create(armSchemasPath(), bicepPath()), Clock.systemUTC());
             SynthService.Outcome outcome = new SynthService().run(request);
             getLog().info("Synthesized " + outcome.stack().name() + " for " + environment + " from "
                     + outcome.environmentFile() + " into " + request.outputDirectory() + ": "
