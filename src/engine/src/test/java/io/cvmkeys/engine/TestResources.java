@@ -37,7 +37,7 @@ public final class TestResources {
         }
     }
 
-    /** The reference environment, loaded on a fixed date well before its key expires. */
+    /** Loads the reference environment on a fixed date well before its key expires. */
     public static Environment prdEnvironment() {
         return new EnvironmentLoader(Clock.fixed(Instant.parse("2026-12-04T00:00:00Z"), ZoneOffset.UTC)).load(PRD);
     }
