@@ -50,7 +50,10 @@ final class EmulatorCommand implements Callable<Integer> {
         if (fixture != null) {
             options.fixture(fixture);
         }
-        Path certificateFile = certificate != null ? certificate : state != null ? state.resolve("emulator-cert.pem") : null;
+        Path certificateFile = certificate;
+        if (certificateFile == null && state != null) {
+            certificateFile = state.resolve("emulator-cert.pem");
+        }
 
         ArmEmulator emulator = ArmEmulator.start(options);
         PrintWriter out = spec.commandLine().getOut();

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The emulator's default deployment engine: ARM templates evaluated by {@link TemplateEvaluator}, What-If computed
  * by {@link WhatIfCalculator}. Each resource's PUT body is evaluated only after the resources before it were
- * written, so {@code reference()} sees them as ARM's would.
+ * written, so {@code reference()} reads them as it would in ARM.
  */
 public final class ArmTemplateEngine implements DeploymentEngine {
 

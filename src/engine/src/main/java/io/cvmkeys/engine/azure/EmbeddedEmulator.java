@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * and the way to try a deployment before going to Azure. Nothing it receives reaches Azure.
  *
  * <p>In Azure, the environment's resource groups and the secret a webhook reference names exist before cvmkeys
- * deploys. The emulator starts empty, so they are created in it, and the log says so.
+ * deploys. The emulator starts empty, so they are created in it, with one log line each.
  */
 public final class EmbeddedEmulator implements AutoCloseable {
 
@@ -61,7 +61,7 @@ public final class EmbeddedEmulator implements AutoCloseable {
         return target;
     }
 
-    /** The emulated subscription id: the environment's GUID, or a stable id derived from its subscription name. */
+    /** Returns the emulated subscription id: the environment's GUID, or a stable id derived from its subscription name. */
     static String subscriptionId(String subscription) {
         if (GUID.matcher(subscription).matches()) {
             return subscription.toLowerCase(java.util.Locale.ROOT);

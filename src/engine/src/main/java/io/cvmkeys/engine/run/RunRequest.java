@@ -33,7 +33,7 @@ public record RunRequest(Path environmentDirectory, String environment, StackDef
         target = target == null ? TARGET_AZURE : target;
     }
 
-    /** The embedded emulator's state folder: the given one, or {@code target/cvmkeys-emulator} in the project. */
+    /** Returns the embedded emulator's state folder: the given one, or {@code target/cvmkeys-emulator} in the project. */
     public Path emulatorStateDirectory() {
         return emulatorState != null ? emulatorState : projectDirectory.resolve("target").resolve("cvmkeys-emulator");
     }
