@@ -34,6 +34,7 @@ abstract class AbstractDeploymentMojo extends AbstractCvmkeysMojo {
     protected boolean approve;
 
     protected RunRequest request() throws MojoExecutionException {
+        quietLibraryLogs();
         String environment = environmentName();
         try {
             return new RunRequest(environmentDirectory.toPath(), environment, stackDefinition(),
@@ -42,6 +43,18 @@ abstract class AbstractDeploymentMojo extends AbstractCvmkeysMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps the build log to cvmkeys' own lines: azure-identity logs its error before the engine reports a missing
+     * sign-in in one line, and the embedded emulator logs every request. Maven's logger reads these properties
+     * when a logger is created, and an explicit -D setting wins.
+     */
+    private static void quietLibraryLogs() {
+        System.setProperty("org.slf4j.simpleLogger.log.com.azure.identity",
+                System.getProperty("org.slf4j.simpleLogger.log.com.azure.identity", "off"));
+        System.setProperty("org.slf4j.simpleLogger.log.io.cvmkeys.emulator.server",
+                System.getProperty("org.slf4j.simpleLogger.log.io.cvmkeys.emulator.server", "warn"));
     }
 
     protected ProgressListener progress() {
