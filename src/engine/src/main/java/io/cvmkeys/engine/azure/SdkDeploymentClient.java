@@ -61,11 +61,17 @@ final class SdkDeploymentClient implements ArmDeploymentClient {
         try {
             SyncPoller<PollResult<DeploymentExtendedInner>, DeploymentExtendedInner> poller =
                     deployments.beginCreateOrUpdate(resourceGroup, deploymentName, request);
-            waitWithProgress(poller, deploymentName, listener);
-            DeploymentExtendedInner result = poller.getFinalResult();
-            if (result.properties() != null && ProvisioningState.FAILED.equals(result.properties().provisioningState())) {
-                ManagementError error = result.properties().error();
-                throw rootCause(operation, error);
+            LongRunningOperationStatus status = waitWithProgress(poller, deploymentName, listener);
+            // A failed operation has no final result; the deployment itself carries ARM's error.
+            DeploymentExtendedInner result = status == LongRunningOperationStatus.SUCCESSFULLY_COMPLETED
+                    ? poller.getFinalResult()
+                    : deployments.getByResourceGroup(resourceGroup, deploymentName);
+            if (result == null || result.properties() == null) {
+                throw new ArmOperationException(operation, status.toString(), "the operation ended " + status
+                        + " and ARM returned no deployment details");
+            }
+            if (!ProvisioningState.SUCCEEDED.equals(result.properties().provisioningState())) {
+                throw rootCause(operation, result.properties().error());
             }
             return outputs(result);
         } catch (ManagementException e) {
@@ -92,7 +98,8 @@ final class SdkDeploymentClient implements ArmDeploymentClient {
     }
 
     /** Polls until the operation ends, one progress line per poll; the SDK takes the wait from Retry-After. */
-    private static void waitWithProgress(SyncPoller<?, ?> poller, String deploymentName, ProgressListener listener) {
+    private static LongRunningOperationStatus waitWithProgress(SyncPoller<?, ?> poller, String deploymentName,
+            ProgressListener listener) {
         Instant start = Instant.now();
         PollResponse<?> response = poller.poll();
         while (!response.getStatus().isComplete()) {
@@ -107,6 +114,7 @@ final class SdkDeploymentClient implements ArmDeploymentClient {
                 || response.getStatus() == LongRunningOperationStatus.USER_CANCELLED) {
             listener.progress("  deployment " + deploymentName + " ended " + response.getStatus());
         }
+        return response.getStatus();
     }
 
     private static void sleep(Duration wait) {
