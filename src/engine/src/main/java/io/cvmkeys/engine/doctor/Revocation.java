@@ -1,0 +1,24 @@
+package io.cvmkeys.engine.doctor;
+
+/**
+ * What happens to the session hosts when the Disk Encryption Set loses access to the key, and how to recover.
+ * Running hosts keep working until the storage layer's cached key expires (minutes to hours, per Microsoft's disk
+ * encryption documentation), so a revocation can look harmless at first.
+ */
+final class Revocation {
+
+    static final String IMPACT = "Running hosts keep working only until the storage layer's cached key expires"
+            + " (minutes to hours), then they shut down and disk I/O fails. Deallocated hosts will not start, and new"
+            + " hosts on the Disk Encryption Set fail at disk attach.";
+
+    static final String PURGE_PROTECTION = " Purge protection keeps a soft-deleted key recoverable for the vault's"
+            + " retention period. Purging it makes the disks unreadable for good.";
+
+    private Revocation() {
+    }
+
+    /** The impact text of a revocation whose cause is {@code cause}, such as "The key is disabled." */
+    static String impact(String cause) {
+        return cause + " " + IMPACT;
+    }
+}
