@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cvmkeys",
         mixinStandardHelpOptions = true,
         version = "cvmkeys 0.1.0",
-        description = "Customer-managed keys for Azure Confidential VMs: synthesize, check and deploy the key stack.",
-        subcommands = {SynthCommand.class, LintCommand.class})
+        description = "Customer-managed keys for Azure Confidential VMs: synthesize, check, deploy and watch the key stack.",
+        subcommands = {SynthCommand.class, LintCommand.class, DoctorCommand.class})
 final class CvmkeysCommand {
 }
