@@ -1,5 +1,6 @@
 package io.cvmkeys.cli;
 
+import com.azure.core.exception.HttpResponseException;
 import io.cvmkeys.engine.azure.ArmOperationException;
 import io.cvmkeys.engine.azure.AzureClients;
 import io.cvmkeys.engine.azure.AzureTarget;
@@ -84,7 +85,7 @@ final class DoctorCommand implements Callable<Integer> {
         DoctorReport report;
         try {
             report = new Doctor(AzureClients.connect(azureTarget), Clock.systemUTC()).examine(environment);
-        } catch (SignInRequiredException | ArmOperationException e) {
+        } catch (SignInRequiredException | ArmOperationException | HttpResponseException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.FAILED;
         }

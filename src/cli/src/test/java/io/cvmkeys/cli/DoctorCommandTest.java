@@ -128,6 +128,15 @@ class DoctorCommandTest {
     }
 
     @Test
+    void subscriptionNameOnEmulatorIsInvalidInput() {
+        int exit = run("doctor", "--env", "prd", "--env-dir", SAMPLE_ENV.toString(), "--target", "emulator",
+                "--emulator-endpoint", emulator.endpoint(), "--emulator-cert", certificate.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Subscription 'sub-avd-prd' is not a GUID");
+    }
+
+    @Test
     void unknownFormatIsInvalidInput() {
         int exit = doctor("--format", "html");
 

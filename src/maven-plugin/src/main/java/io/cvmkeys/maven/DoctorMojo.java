@@ -1,5 +1,6 @@
 package io.cvmkeys.maven;
 
+import com.azure.core.exception.HttpResponseException;
 import io.cvmkeys.engine.azure.ArmOperationException;
 import io.cvmkeys.engine.azure.AzureClients;
 import io.cvmkeys.engine.azure.AzureTarget;
@@ -57,7 +58,7 @@ public class DoctorMojo extends AbstractCvmkeysMojo {
     @Parameter(property = "cvmkeys.emulatorCertificate")
     File emulatorCertificate;
 
-    /** Where the Markdown report is written. */
+    /** Path of the Markdown report. */
     @Parameter(property = "cvmkeys.doctor.reportFile", defaultValue = "${project.build.directory}/cvmkeys/doctor.md")
     File reportFile;
 
@@ -75,7 +76,7 @@ public class DoctorMojo extends AbstractCvmkeysMojo {
             report = new Doctor(AzureClients.connect(azureTarget(environment)), Clock.systemUTC()).examine(environment);
         } catch (InvalidEnvironmentException | IllegalArgumentException | SignInRequiredException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (ArmOperationException e) {
+        } catch (ArmOperationException | HttpResponseException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
 

@@ -60,7 +60,7 @@ class DoctorMojoEmulatorTest {
     }
 
     @Test
-    void missingStackFailsTheBuildAndWritesTheReport() throws IOException {
+    void missingStackFailsAndWritesReport() throws IOException {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("error findings in environment 'prd'");

@@ -43,7 +43,7 @@ public final class Doctor {
     /**
      * Runs every check against the live resources of {@code environment}.
      *
-     * @throws io.cvmkeys.engine.azure.ArmOperationException when ARM answers a read with an error other than 404,
+     * @throws io.cvmkeys.engine.azure.ArmOperationException when ARM returns an error other than 404 for a read,
      *                                                       such as 403 when the identity lacks Reader
      */
     public DoctorReport examine(Environment environment) {

@@ -4,6 +4,6 @@ import io.cvmkeys.modules.env.Environment;
 
 import java.time.Instant;
 
-/** What every check family gets: the expected environment, its resource ids, the live lookups and the time. */
+/** Inputs of every check family: the expected environment, its resource ids, the live lookups and the time. */
 record DoctorContext(Environment environment, StackResourceIds ids, LiveResources live, Instant now) {
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One result of a live check.
  *
- * @param id         stable check id such as {@code DOCTOR-KEY-002}, for suppressions and dashboards
+ * @param id         stable check id such as {@code DOCTOR-KEY-002}
  * @param severity   how urgent it is
  * @param resourceId the ARM id of the resource checked
  * @param message    what is wrong, with the observed value

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The key itself: it exists and is enabled, Confidential VMs can release it (exportable with a release policy), and
- * its rotation policy only notifies, with the trigger the environment asks for. Expiry has its own family,
+ * its rotation policy only notifies, with the trigger the environment sets. Expiry has its own family,
  * {@link KeyExpiryChecks}.
  */
 final class KeyChecks implements DoctorCheck {

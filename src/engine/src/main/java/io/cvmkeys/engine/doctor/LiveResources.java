@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Read-only ARM lookups for the doctor's checks. Every call is a GET, and each resource is read at most once per run
- * because several check families look at the key and the Disk Encryption Set.
+ * Read-only ARM lookups for the doctor's checks. Every call is a GET. Resources read with {@link #get} are cached for
+ * the run, because several check families look at the key and the Disk Encryption Set.
  */
 final class LiveResources {
 
@@ -33,7 +33,7 @@ final class LiveResources {
         this.rest = rest;
     }
 
-    /** GETs a resource by id with {@code apiVersion}; empty when ARM answers 404. */
+    /** GETs a resource by id with {@code apiVersion}; empty when ARM returns 404. */
     Optional<JsonNode> get(String resourceId, String apiVersion) {
         String path = resourceId + "?api-version=" + apiVersion;
         return cache.computeIfAbsent(path.toLowerCase(Locale.ROOT), ignored -> rest.get(path));

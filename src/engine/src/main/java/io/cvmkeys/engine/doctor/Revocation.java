@@ -1,9 +1,8 @@
 package io.cvmkeys.engine.doctor;
 
 /**
- * What happens to the session hosts when the Disk Encryption Set loses access to the key, and how to recover.
- * Running hosts keep working until the storage layer's cached key expires (minutes to hours, per Microsoft's disk
- * encryption documentation), so a revocation can look harmless at first.
+ * Impact and recovery texts for a revoked key: the Disk Encryption Set has lost access to it. Running hosts keep
+ * working until the storage layer's cached key expires (minutes to hours), so a revocation can look harmless at first.
  */
 final class Revocation {
 
@@ -17,7 +16,7 @@ final class Revocation {
     private Revocation() {
     }
 
-    /** The impact text of a revocation whose cause is {@code cause}, such as "The key is disabled." */
+    /** Returns the impact text of a revocation whose cause is {@code cause}, such as "The key is disabled." */
     static String impact(String cause) {
         return cause + " " + IMPACT;
     }

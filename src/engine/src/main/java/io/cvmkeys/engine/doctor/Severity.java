@@ -1,6 +1,6 @@
 package io.cvmkeys.engine.doctor;
 
-/** How urgent a finding is. */
+/** Urgency of a finding. */
 public enum Severity {
 
     /** The stack is broken now, or breaks within days: hosts fail to start or stop. */

@@ -189,7 +189,7 @@ class DoctorTest {
     }
 
     @Test
-    void diskEncryptionSetOnOlderEnabledVersionIsHealthy() {
+    void olderEnabledVersionIsHealthy() {
         deploy(s -> { });
         stack.emulator().addKeyVersion(stack.ids.key());
 
