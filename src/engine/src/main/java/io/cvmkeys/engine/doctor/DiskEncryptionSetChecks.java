@@ -115,7 +115,8 @@ final class DiskEncryptionSetChecks implements DoctorCheck {
         }
         if (attributes.path("exp").canConvertToLong()) {
             Instant expiresOn = Instant.ofEpochSecond(attributes.path("exp").asLong());
-            return KeyExpiryChecks.expiry(context, versionId, expiresOn).map(List::of).orElse(List.of());
+            String subject = "Key version " + keyUrl + ", still active on Disk Encryption Set '" + setName + "',";
+            return KeyExpiryChecks.expiry(context, versionId, subject, expiresOn).map(List::of).orElse(List.of());
         }
         return List.of();
     }

@@ -37,11 +37,15 @@ final class KeyExpiryChecks implements DoctorCheck {
                     "Set an expiry through the Key Vault data plane: 'az keyvault key set-attributes --vault-name "
                             + KeyChecks.vault(context) + " --name " + KeyChecks.name(context) + " --expires <date>'."));
         }
-        return expiry(context, keyId, Instant.ofEpochSecond(exp.asLong())).map(List::of).orElse(List.of());
+        String subject = "Key '" + KeyChecks.name(context) + "'";
+        return expiry(context, keyId, subject, Instant.ofEpochSecond(exp.asLong())).map(List::of).orElse(List.of());
     }
 
-    /** Returns the finding for a version expiring at {@code expiresOn}, or empty when it is outside every threshold. */
-    static Optional<Finding> expiry(DoctorContext context, String keyId, Instant expiresOn) {
+    /**
+     * Returns the finding for a version expiring at {@code expiresOn}, or empty when it is outside every threshold.
+     * {@code subject} starts the message, such as "Key 'cmk'".
+     */
+    static Optional<Finding> expiry(DoctorContext context, String keyId, String subject, Instant expiresOn) {
         Duration left = Duration.between(context.now(), expiresOn);
         int notifyDays = context.environment().key().notifyDaysBeforeExpiry();
         String rotate = "Run the offline rotation now (drain, deallocate, new key version, update the Disk Encryption"
@@ -49,7 +53,7 @@ final class KeyExpiryChecks implements DoctorCheck {
 
         if (left.isNegative() || left.isZero()) {
             return Optional.of(Finding.error("DOCTOR-KEY-006", keyId,
-                    "Key '" + KeyChecks.name(context) + "' expired on " + expiresOn + "; the hosts whose disks use it"
+                    subject + " expired on " + expiresOn + "; the hosts whose disks use it"
                             + " stopped then.",
                     "Extend the expiry ('az keyvault key set-attributes --vault-name " + KeyChecks.vault(context)
                             + " --name " + KeyChecks.name(context) + " --expires <date>'), start the hosts, then run"
@@ -59,13 +63,13 @@ final class KeyExpiryChecks implements DoctorCheck {
         long days = left.toDays();
         if (left.compareTo(Duration.ofDays(ERROR_DAYS)) <= 0) {
             return Optional.of(Finding.error("DOCTOR-KEY-005", keyId,
-                    "Key '" + KeyChecks.name(context) + "' expires on " + expiresOn + ", in " + days + " days (" + ERROR_DAYS
+                    subject + " expires on " + expiresOn + ", in " + days + " days (" + ERROR_DAYS
                             + " days or less): the hosts whose disks use it stop on " + expiresOn + ".",
                     rotate));
         }
         if (left.compareTo(Duration.ofDays(notifyDays)) <= 0) {
             return Optional.of(Finding.warning("DOCTOR-KEY-004", keyId,
-                    "Key '" + KeyChecks.name(context) + "' expires on " + expiresOn + ", in " + days + " days (inside"
+                    subject + " expires on " + expiresOn + ", in " + days + " days (inside"
                             + " the " + notifyDays + "-day notification window): the hosts whose disks use it stop on "
                             + expiresOn + ".",
                     rotate));

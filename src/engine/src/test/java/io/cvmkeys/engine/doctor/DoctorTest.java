@@ -169,6 +169,46 @@ class DoctorTest {
     }
 
     @Test
+    void versionlessKeyUrl() {
+        deploy(s -> { });
+        stack.rewriteReads(stack.ids.diskEncryptionSet(), set -> set.with("properties").with("activeKey")
+                .put("keyUrl", "https://kv-avd-cmk-prd-weu-001.vault.azure.net/keys/cmk-avd-prd-weu-001"));
+
+        Finding finding = onlyFinding(stack.examine(), "DOCTOR-DES-003");
+
+        assertThat(finding.fix()).contains("keyUriWithVersion");
+    }
+
+    @Test
+    void disabledOlderVersionIsARevocation() {
+        deploy(s -> { });
+        String oldVersionId = stack.ids.key() + "/versions/" + version(stack.keyUriWithVersion);
+        stack.emulator().addKeyVersion(stack.ids.key());
+        stack.rewriteReads(oldVersionId, version -> version.with("properties").with("attributes").put("enabled", false));
+
+        Finding finding = onlyFinding(stack.examine(), "DOCTOR-DES-005");
+
+        assertThat(finding.message()).contains(stack.keyUriWithVersion).contains("is disabled");
+        assertThat(finding.impact()).contains("Deallocated hosts will not start");
+        assertThat(finding.fix()).contains("--enabled true");
+    }
+
+    @Test
+    void expiredOlderVersionIsReported() {
+        deploy(s -> { });
+        String oldVersionId = stack.ids.key() + "/versions/" + version(stack.keyUriWithVersion);
+        stack.emulator().addKeyVersion(stack.ids.key());
+        long yesterday = LiveStack.NOW.minusSeconds(86_400).getEpochSecond();
+        stack.rewriteReads(oldVersionId, version -> version.with("properties").with("attributes").put("exp", yesterday));
+
+        Finding finding = onlyFinding(stack.examine(), "DOCTOR-KEY-006");
+
+        assertThat(finding.resourceId()).isEqualTo(oldVersionId);
+        assertThat(finding.message()).startsWith("Key version " + stack.keyUriWithVersion + ", still active on Disk"
+                + " Encryption Set 'des-avd-prd-cmk-weu-001', expired on 2027-05-31T09:00:00Z");
+    }
+
+    @Test
     void diskEncryptionSetWithAutomaticRotation() {
         onlyFinding(deploy(s -> s.diskEncryptionSet.with("properties").put("rotationToLatestKeyVersionEnabled", true)),
                 "DOCTOR-DES-006");
@@ -314,6 +354,10 @@ class DoctorTest {
     static Finding onlyFinding(DoctorReport report, String id) {
         assertThat(report.findings()).extracting(Finding::id).containsExactly(id);
         return report.findings().get(0);
+    }
+
+    private static String version(String keyUriWithVersion) {
+        return keyUriWithVersion.substring(keyUriWithVersion.lastIndexOf('/') + 1);
     }
 
     private static ObjectNode attributes(LiveStack stack) {

@@ -98,6 +98,7 @@ final class LiveStack implements AutoCloseable {
     boolean encryptionUserRole = true;
     boolean releaseUserRole = true;
 
+    private final java.util.Map<String, Consumer<ObjectNode>> rewrites = new java.util.LinkedHashMap<>();
     private ArmEmulator emulator;
     private HttpPipeline pipeline;
     String keyUriWithVersion;
@@ -188,9 +189,17 @@ final class LiveStack implements AutoCloseable {
         put(vmId, virtualMachine, COMPUTE_API);
     }
 
+    /** Makes the doctor see {@code resourceId} changed by {@code edit}, for states the emulator rejects on PUT. */
+    LiveStack rewriteReads(String resourceId, Consumer<ObjectNode> edit) {
+        rewrites.put(resourceId, edit);
+        return this;
+    }
+
     /** Runs the doctor through the SDK pipeline the CLI uses, with the stack's simulated clock. */
     DoctorReport examine() {
-        AzureTarget target = AzureTarget.emulator(emulator.endpoint(), emulator.httpClient(), emulator.credential(),
+        RewritingHttpClient httpClient = new RewritingHttpClient(emulator.httpClient());
+        rewrites.forEach(httpClient::rewrite);
+        AzureTarget target = AzureTarget.emulator(emulator.endpoint(), httpClient, emulator.credential(),
                 SUBSCRIPTION, null);
         return new Doctor(AzureClients.connect(target), clock).examine(environment);
     }
