@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Expiry alerting: the Event Grid subscription on the vault's system topic forwards the three key events as CloudEvents
- * to an Azure Monitor alert, and the action group it names is enabled and reaches real people.
+ * to an Azure Monitor alert on the environment's action group, which is enabled and reaches real people.
  */
 final class AlertChecks implements DoctorCheck {
 
@@ -48,6 +48,21 @@ final class AlertChecks implements DoctorCheck {
                     "Event subscription '" + StackResourceIds.EVENT_SUBSCRIPTION_NAME + "' does not include " + missing
                             + " (it includes " + included + ").",
                     "Set filter.includedEventTypes to " + KEY_EVENTS + " and re-deploy the alerts stage."));
+        }
+        JsonNode destination = properties.path("destination");
+        String endpointType = destination.path("endpointType").asText("");
+        boolean namesActionGroup = false;
+        for (JsonNode actionGroup : destination.path("properties").path("actionGroups")) {
+            namesActionGroup |= actionGroup.asText().equalsIgnoreCase(context.ids().actionGroup());
+        }
+        if (!"MonitorAlert".equals(endpointType) || !namesActionGroup) {
+            findings.add(Finding.error("DOCTOR-ALERT-007", subscriptionId,
+                    "Event subscription '" + StackResourceIds.EVENT_SUBSCRIPTION_NAME + "' does not raise an Azure"
+                            + " Monitor alert to action group '" + context.environment().alerts().actionGroupName()
+                            + "': endpointType '" + endpointType + "', actionGroups "
+                            + destination.path("properties").path("actionGroups") + ".",
+                    "Set destination.endpointType to MonitorAlert with actionGroups [" + context.ids().actionGroup()
+                            + "] and re-deploy the alerts stage."));
         }
         String schema = properties.path("eventDeliverySchema").asText("");
         if (!CLOUD_EVENTS.equals(schema)) {

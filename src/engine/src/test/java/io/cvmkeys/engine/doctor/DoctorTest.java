@@ -312,6 +312,19 @@ class DoctorTest {
     }
 
     @Test
+    void eventSubscriptionToAnotherActionGroup() {
+        deploy(s -> { });
+        ArrayNode actionGroups = (ArrayNode) stack.eventSubscription.path("properties").path("destination")
+                .path("properties").path("actionGroups");
+        actionGroups.removeAll().add(stack.ids.actionGroup().replace("ag-cmk-avd-expiry-prd", "ag-other"));
+        stack.put(stack.ids.eventSubscription(), stack.eventSubscription, LiveResources.EVENT_GRID_API);
+
+        Finding finding = onlyFinding(stack.examine(), "DOCTOR-ALERT-007");
+
+        assertThat(finding.message()).contains("ag-other");
+    }
+
+    @Test
     void missingActionGroup() {
         deploy(s -> { });
         stack.delete(stack.ids.actionGroup(), LiveResources.MONITOR_API);
