@@ -116,7 +116,7 @@ public final class Match {
         }
         if (expected instanceof JsonNode node && node.isObject()) {
             Map<String, Object> properties = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> properties.put(field.getKey(), field.getValue()));
+            node.properties().iterator().forEachRemaining(field -> properties.put(field.getKey(), field.getValue()));
             return objectLike(properties);
         }
         if (expected instanceof JsonNode node && node.isArray()) {
@@ -148,7 +148,7 @@ public final class Match {
             if (expected.size() != actual.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = expected.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (!jsonEquals(field.getValue(), actual.get(field.getKey()))) {

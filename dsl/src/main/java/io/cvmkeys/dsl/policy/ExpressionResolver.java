@@ -183,7 +183,7 @@ public final class ExpressionResolver {
         if (exact != null) {
             return Optional.of(exact);
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equalsIgnoreCase(name)) {

@@ -57,7 +57,7 @@ public final class ParameterValues {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Set<String> unknown = new TreeSet<>();
         JsonNode parameters = parametersFile.path("parameters");
-        parameters.fields().forEachRemaining(entry -> {
+        parameters.properties().iterator().forEachRemaining(entry -> {
             JsonNode value = entry.getValue().get("value");
             if (value != null) {
                 values.put(entry.getKey(), value);

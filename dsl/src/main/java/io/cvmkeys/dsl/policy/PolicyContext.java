@@ -122,7 +122,7 @@ public final class PolicyContext {
 
         Map<String, JsonNode> supplied = new LinkedHashMap<>();
         Set<String> unknown = new TreeSet<>();
-        properties.path("parameters").fields().forEachRemaining(entry -> {
+        properties.path("parameters").properties().iterator().forEachRemaining(entry -> {
             ResolvedValue value = outer.resolve(entry.getValue().get("value"));
             if (value.isKnown()) {
                 supplied.put(entry.getKey(), value.value());

@@ -24,7 +24,7 @@ public final class SecureParameterRules implements PolicyRule {
     public List<Finding> evaluate(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
         for (PolicyContext.TemplateScope scope : context.scopes()) {
-            Iterator<Map.Entry<String, JsonNode>> parameters = scope.template().path("parameters").fields();
+            Iterator<Map.Entry<String, JsonNode>> parameters = scope.template().path("parameters").properties().iterator();
             while (parameters.hasNext()) {
                 Map.Entry<String, JsonNode> parameter = parameters.next();
                 String type = parameter.getValue().path("type").asText("");

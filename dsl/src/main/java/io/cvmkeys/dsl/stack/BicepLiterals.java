@@ -23,7 +23,7 @@ public final class BicepLiterals {
                 return "{}";
             }
             StringBuilder bicep = new StringBuilder("{\n");
-            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 bicep.append(BicepStrings.indent(indent + 1)).append(BicepStrings.propertyKey(field.getKey()))
                         .append(": ").append(of(field.getValue(), indent + 1)).append('\n');

@@ -46,6 +46,11 @@ public record CheckResult(String check, Status status, String detail, List<Findi
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         long infos = findings.size() - errors - warnings;
-        return check + ": " + errors + " errors, " + warnings + " warnings, " + infos + " infos";
+        return check + ": " + count(errors, "error") + ", " + count(warnings, "warning") + ", " + count(infos, "info");
+    }
+
+    /** Formats a count with its noun, {@code 1 error} or {@code 2 errors}. */
+    public static String count(long number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 }

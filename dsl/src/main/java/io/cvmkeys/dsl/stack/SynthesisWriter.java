@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +51,23 @@ public final class SynthesisWriter {
             throw new UncheckedIOException("Writing the synthesized files to " + directory + " failed after "
                     + written.size() + " files; run synth again to complete it", e);
         }
-        LOG.info("Synthesized stack {} for {} into {}: {} files written, {} unchanged", synthesis.stack().name(),
+        LOG.debug("Synthesized stack {} for {} into {}: {} files written, {} unchanged", synthesis.stack().name(),
                 synthesis.stack().environment(), directory, written.size(), unchanged.size());
         return new Result(written, unchanged);
+    }
+
+    /** Gives the file rw-r--r--: temporary files start as rw-------, and generated files are meant to be shared. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void replace(Path target, String content) throws IOException {
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            readableByAll(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -36,6 +36,9 @@ public record Finding(String ruleId, Severity severity, String resource, String 
             line.append(' ').append(path);
         }
         line.append(": ").append(message);
+        if (!fix.isEmpty() && !message.endsWith(".") && !message.endsWith("?") && !message.endsWith("!")) {
+            line.append('.');
+        }
         if (!fix.isEmpty()) {
             line.append(" Fix: ").append(fix);
         }

@@ -47,9 +47,13 @@ final class ParameterFileCheck {
         for (Map.Entry<String, String> declared : declaredNames.entrySet()) {
             JsonNode declaration = template.path("parameters").path(declared.getValue());
             if (!givenNames.containsKey(declared.getKey()) && !declaration.has("defaultValue")) {
-                findings.add(error("$.parameters",
-                        "required parameter \"" + declared.getValue() + "\" has no value and no default value",
-                        "Add a value for \"" + declared.getValue() + "\" to the parameter file."));
+                // A warning, not an error: values such as an earlier stage's outputs or secrets are often
+                // supplied at deployment instead of in the file.
+                findings.add(new Finding(RULE_ID, Severity.WARNING, "", "$.parameters",
+                        "required parameter \"" + declared.getValue() + "\" has no value and no default value, so the"
+                                + " deployment must supply it",
+                        "Add a value for \"" + declared.getValue() + "\" to the parameter file, unless the deployment"
+                                + " passes it (for example an earlier stage's output)."));
             }
         }
         return findings;

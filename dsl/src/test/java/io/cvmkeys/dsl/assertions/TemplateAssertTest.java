@@ -73,8 +73,8 @@ class TemplateAssertTest {
         ObjectNode template = TestTemplates.good();
         ObjectNode secondVault = template.withArray("resources").get(0).deepCopy();
         secondVault.put("name", "kv-logs-weu-001");
-        secondVault.with("properties").put("enablePurgeProtection", false);
-        secondVault.with("properties").with("sku").put("name", "standard");
+        secondVault.withObjectProperty("properties").put("enablePurgeProtection", false);
+        secondVault.withObjectProperty("properties").withObjectProperty("sku").put("name", "standard");
         template.withArray("resources").insert(0, secondVault);
         set(template, "resources[1].properties.enablePurgeProtection", false);
 

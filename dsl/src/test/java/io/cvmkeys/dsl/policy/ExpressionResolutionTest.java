@@ -168,7 +168,7 @@ class ExpressionResolutionTest {
                 + " 'parameters': {'vaultSku': {'type': 'string', 'defaultValue': 'standard'}}, 'resources': []}");
         ObjectNode inner = (ObjectNode) json("{'parameters': {'sku': {'type': 'string', 'defaultValue': 'premium'}}, 'resources': []}");
         ObjectNode vault = TestTemplates.good().withArray("resources").get(0).deepCopy();
-        vault.with("properties").with("sku").put("name", "[parameters('sku')]");
+        vault.withObjectProperty("properties").withObjectProperty("sku").put("name", "[parameters('sku')]");
         inner.withArray("resources").add(vault);
         ObjectNode deployment = outer.withArray("resources").addObject();
         deployment.put("type", "Microsoft.Resources/deployments").put("apiVersion", "2022-09-01").put("name", "vault");
@@ -190,7 +190,7 @@ class ExpressionResolutionTest {
     void outerScopeNestedDeploymentUsesRootParameters() {
         ObjectNode template = TestTemplates.good();
         ObjectNode vault = (ObjectNode) template.withArray("resources").remove(0);
-        vault.with("properties").put("publicNetworkAccess", "[parameters('access')]");
+        vault.withObjectProperty("properties").put("publicNetworkAccess", "[parameters('access')]");
         set(template, "parameters.access", Map.of("type", "string", "defaultValue", "Enabled"));
         set(template, "parameters.token", Map.of("type", "secureString", "defaultValue", "not-empty"));
         ObjectNode deployment = template.withArray("resources").addObject();

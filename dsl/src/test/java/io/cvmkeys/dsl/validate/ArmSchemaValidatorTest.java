@@ -93,7 +93,7 @@ class ArmSchemaValidatorTest {
                 "error ARM-SCHEMA resources[4] Microsoft.Compute/diskEncryptionSets "
                         + "$.resources[4].properties.encryptionType: \"ConfidentialVmEncryptedWithCustomerKeys\" "
                         + "is not one of [EncryptionAtRestWithCustomerKey, EncryptionAtRestWithPlatformAndCustomerKeys, "
-                        + "ConfidentialVmEncryptedWithCustomerKey] "
+                        + "ConfidentialVmEncryptedWithCustomerKey]. "
                         + "Fix: Use one of the allowed values, or an ARM expression that returns one.");
     }
 
@@ -292,9 +292,9 @@ class ArmSchemaValidatorTest {
         List<Finding> findings = validator.validateParameters(parameters);
 
         assertThat(findings).extracting(Finding::toLine).containsExactlyInAnyOrder(
-                "error ARM-SCHEMA $.parameters.vaultName: one of the properties [value, reference] is required "
+                "error ARM-SCHEMA $.parameters.vaultName: one of the properties [value, reference] is required. "
                         + "Fix: Add exactly one of these properties.",
-                "error ARM-SCHEMA $.parameters.vaultName: property \"valeu\" is not allowed "
+                "error ARM-SCHEMA $.parameters.vaultName: property \"valeu\" is not allowed. "
                         + "Fix: Remove the property \"valeu\" or correct its spelling.");
     }
 
@@ -314,14 +314,16 @@ class ArmSchemaValidatorTest {
         List<Finding> findings = validator.validateParameters(
                 read("arm/valid-stack.parameters.json"), read("arm/valid-stack.json"));
 
+        String missing = " has no value and no default value, so the deployment must supply it";
         assertThat(findings).extracting(Finding::message).containsExactlyInAnyOrder(
-                "required parameter \"actionGroupName\" has no value and no default value",
-                "required parameter \"hostPoolName\" has no value and no default value",
-                "required parameter \"privateDnsZoneId\" has no value and no default value",
-                "required parameter \"subnetId\" has no value and no default value",
-                "required parameter \"systemTopicName\" has no value and no default value",
-                "required parameter \"workspaceId\" has no value and no default value");
+                "required parameter \"actionGroupName\"" + missing,
+                "required parameter \"hostPoolName\"" + missing,
+                "required parameter \"privateDnsZoneId\"" + missing,
+                "required parameter \"subnetId\"" + missing,
+                "required parameter \"systemTopicName\"" + missing,
+                "required parameter \"workspaceId\"" + missing);
         assertThat(findings).extracting(Finding::ruleId).containsOnly("ARM-PARAMETERS");
+        assertThat(findings).extracting(Finding::severity).containsOnly(Severity.WARNING);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cvmkeys.modules.JsonSyntaxErrors;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
@@ -80,8 +81,7 @@ public final class EnvironmentLoader {
             return document;
         } catch (JsonProcessingException e) {
             throw new InvalidEnvironmentException(file, List.of(new EnvironmentProblem("$",
-                    "the file cannot be parsed at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ".",
+                    "the file cannot be parsed at " + JsonSyntaxErrors.describe(e) + ".",
                     "correct the syntax.")));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read environment file " + file, e);
@@ -93,7 +93,7 @@ public final class EnvironmentLoader {
             return json.treeToValue(document, Environment.class);
         } catch (JsonProcessingException e) {
             throw new InvalidEnvironmentException(file, List.of(new EnvironmentProblem(
-                    "$." + e.getOriginalMessage(), "the value cannot be read: " + e.getOriginalMessage() + ".",
+                    "$", "a value cannot be read: " + e.getOriginalMessage() + ".",
                     "correct it as environment.schema.json describes.")));
         }
     }

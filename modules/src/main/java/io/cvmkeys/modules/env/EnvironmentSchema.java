@@ -77,6 +77,12 @@ public final class EnvironmentSchema {
         String detail = text.startsWith(path + ": ") ? text.substring(path.length() + 2) : text;
         JsonNode value = JsonPaths.at(document, path);
         String shown = value == null ? "the value" : value.toString();
+        JsonNode property = JsonPaths.schemaAt(schemaNode, path);
+        if ("enum".equals(type) && property != null && property.has("enum")) {
+            detail = "it is not one of " + property.get("enum");
+        } else if ("pattern".equals(type)) {
+            detail = "it does not have the required form";
+        }
         return new EnvironmentProblem(path, shown + " is invalid: " + detail + ".", expectation(path));
     }
 

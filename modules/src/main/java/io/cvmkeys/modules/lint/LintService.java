@@ -8,6 +8,7 @@ import io.cvmkeys.dsl.policy.PolicyReport;
 import io.cvmkeys.dsl.validate.ArmSchemaValidator;
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.dsl.write.Json;
+import io.cvmkeys.modules.JsonSyntaxErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,8 +73,8 @@ public final class LintService {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException(file + " is not valid JSON at " + JsonSyntaxErrors.describe(e)
+                    + ". Correct the JSON syntax.");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

@@ -6,6 +6,7 @@ import io.cvmkeys.dsl.stack.checks.ArmSchemaCheck;
 import io.cvmkeys.dsl.stack.checks.BicepCliCheck;
 import io.cvmkeys.dsl.validate.BicepCli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,15 +19,28 @@ public final class StandardChecks {
     private StandardChecks() {
     }
 
+    /** Returns the configured ARM schema folder, or {@value #ARM_SCHEMAS_VARIABLE}, or null when neither is set. */
+    public static Path armSchemaFolder(Path configured) {
+        if (configured != null) {
+            return configured;
+        }
+        String variable = System.getenv(ARM_SCHEMAS_VARIABLE);
+        return variable == null || variable.isBlank() ? null : Path.of(variable);
+    }
+
     /**
      * @param armSchemas the ARM schema folder (the one that contains {@code schemas/}), or null to use
      *                   {@value #ARM_SCHEMAS_VARIABLE}; without either, schema validation reports not available
      * @param bicep      path of the Bicep CLI, or null to look for {@code bicep} and {@code az} on PATH
      */
     public static List<TemplateCheck> create(Path armSchemas, Path bicep) {
-        Path schemas = armSchemas;
-        if (schemas == null && System.getenv(ARM_SCHEMAS_VARIABLE) != null) {
-            schemas = Path.of(System.getenv(ARM_SCHEMAS_VARIABLE));
+        Path schemas = armSchemaFolder(armSchemas);
+        if (schemas != null && !Files.isDirectory(schemas.resolve("schemas"))) {
+            // A folder that was asked for but is wrong is a mistake to fix, not a check to skip.
+            throw new IllegalArgumentException("ARM schema folder " + schemas.toAbsolutePath().normalize()
+                    + " has no schemas/ folder. Point the ARM schema setting (cvmkeys.armSchemas, --arm-schemas or "
+                    + ARM_SCHEMAS_VARIABLE + ") at the folder that contains schemas/, or leave it unset to skip"
+                    + " schema validation.");
         }
         return List.of(
                 ArmSchemaCheck.forFolder(schemas),

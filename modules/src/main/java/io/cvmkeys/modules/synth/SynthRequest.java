@@ -25,6 +25,6 @@ public record SynthRequest(Path environmentDirectory, String environment, Path o
     }
 
     public Path outputDirectory() {
-        return outputRoot.resolve(environment);
+        return outputRoot.resolve(environment).toAbsolutePath().normalize();
     }
 }

@@ -68,7 +68,7 @@ class EnvironmentLoaderTest {
                 bad("vault name too long", e -> obj(e, "keyVault").put("name", "kv-avd-cmk-prd-weu-001-extra"),
                         "$.keyVault.name: \"kv-avd-cmk-prd-weu-001-extra\" is invalid"),
                 bad("key size not allowed", e -> obj(e, "key").put("size", 1024),
-                        "$.key.size: 1024 is invalid: does not have a value in the enumeration"),
+                        "$.key.size: 1024 is invalid: it is not one of [2048,3072,4096]. Fix: set it to 3072 or 4096"),
                 bad("2048 in production", e -> obj(e, "key").put("size", 2048),
                         "$.key.size: 2048 is too small for a production disk key. Fix: use 3072 or 4096."),
                 bad("expiry in the past", e -> obj(e, "key").put("expiresOn", "2026-01-01T00:00:00Z"),

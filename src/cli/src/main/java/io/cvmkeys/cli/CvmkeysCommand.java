@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cvmkeys",
         mixinStandardHelpOptions = true,
         version = "cvmkeys 0.1.0",
-        description = "Customer-managed keys for Azure Confidential VMs: synthesize, check, deploy and watch the key stack.",
-        subcommands = {SynthCommand.class, LintCommand.class, DoctorCommand.class})
+        description = "Customer-managed keys for Azure Confidential VMs: synthesize and check the key stack, lint ARM"
+                + " templates, run the ARM emulator, check a deployed environment.",
+        subcommands = {SynthCommand.class, LintCommand.class, EmulatorCommand.class, DoctorCommand.class})
 final class CvmkeysCommand {
 }

@@ -3,6 +3,7 @@ package io.cvmkeys.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cvmkeys.dsl.stack.CheckResult;
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.dsl.validate.Severity;
 import io.cvmkeys.dsl.write.Json;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,10 @@ import java.util.concurrent.Callable;
 
 /** {@code cvmkeys lint}: ARM schema validation and the rule pack on templates that already exist. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Validate ARM templates against the official schemas and the Confidential VM key rules."
-                + " Exit code 1 when any file has an error finding.")
+        description = "Validate ARM templates against the official schemas and the Confidential VM key rules.",
+        footer = {"", "Exit codes: 0 no error findings, 1 error findings, 2 a file could not be read or the options are invalid.",
+                "The official schemas allow unknown property names, so a misspelled property is found only when a rule"
+                        + " misses the property it expects."})
 final class LintCommand implements Callable<Integer> {
 
     @Spec
@@ -49,22 +53,34 @@ final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--parameters applies to one template, but " + files.size()
                     + " files were given. Lint the template with its parameters separately.");
         }
-        Path schemas = armSchemas != null ? armSchemas
-                : System.getenv(StandardChecks.ARM_SCHEMAS_VARIABLE) == null ? null
-                : Path.of(System.getenv(StandardChecks.ARM_SCHEMAS_VARIABLE));
+        Path schemas = StandardChecks.armSchemaFolder(armSchemas);
+        if (schemas != null && !Files.isDirectory(schemas.resolve("schemas"))) {
+            throw new IllegalArgumentException("--arm-schemas " + schemas + " has no schemas/ folder. Give the folder"
+                    + " that contains schemas/, or leave out --arm-schemas and " + StandardChecks.ARM_SCHEMAS_VARIABLE
+                    + " to lint without schema validation.");
+        }
         LintService service = new LintService(schemas);
 
         List<FileReport> reports = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Path file : files) {
-            reports.add(service.lint(file, parameters));
+            try {
+                reports.add(service.lint(file, parameters));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(e.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.pretty(toJson(reports, service.validatesSchemas())));
+            out.print(Json.pretty(toJson(reports, unreadable, service.validatesSchemas())));
         } else {
             printText(out, reports, service.validatesSchemas());
+            unreadable.forEach(message -> spec.commandLine().getErr().println("error: " + message));
         }
         out.flush();
+        if (!unreadable.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
         return reports.stream().anyMatch(FileReport::hasErrors) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
@@ -74,19 +90,24 @@ final class LintCommand implements Callable<Integer> {
         }
         long errors = 0;
         long warnings = 0;
+        long infos = 0;
         for (FileReport report : reports) {
             for (Finding finding : report.findings()) {
                 out.println(report.file() + ": " + finding.toLine());
             }
             errors += report.count(Severity.ERROR);
             warnings += report.count(Severity.WARNING);
+            infos += report.count(Severity.INFO);
         }
-        out.println(reports.size() + " files linted: " + errors + " errors, " + warnings + " warnings");
+        out.println(CheckResult.count(reports.size(), "file") + " linted: " + CheckResult.count(errors, "error") + ", "
+                + CheckResult.count(warnings, "warning") + ", " + CheckResult.count(infos, "info"));
     }
 
-    private static ObjectNode toJson(List<FileReport> reports, boolean schemasValidated) {
+    private static ObjectNode toJson(List<FileReport> reports, List<String> unreadable, boolean schemasValidated) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schemaValidation", schemasValidated ? "ran" : "not available");
+        ArrayNode errors = root.putArray("unreadable");
+        unreadable.forEach(errors::add);
         ArrayNode files = root.putArray("files");
         for (FileReport report : reports) {
             ObjectNode file = files.addObject();

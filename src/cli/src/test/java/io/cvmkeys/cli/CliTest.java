@@ -79,7 +79,7 @@ class CliTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
         assertThat(printed).contains("CVMKEYS-KEY-001", "CVMKEYS-KEY-005", "CVMKEYS-KEY-006", "CVMKEYS-KEY-009", "CVMKEYS-ROLE-003");
-        assertThat(printed).contains("1 files linted: 6 errors");
+        assertThat(printed).contains("1 file linted: 6 errors, 0 warnings");
     }
 
     @Test
@@ -88,7 +88,7 @@ class CliTest {
                 "--parameters", "../../generated/prd/vault.parameters.json");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 files linted: 0 errors, 0 warnings");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 file linted: 0 errors, 0 warnings");
     }
 
     @Test
@@ -107,10 +107,40 @@ class CliTest {
     }
 
     @Test
-    void lintOfMissingFileIsInvalidInput() {
-        int exit = run("lint", temp.resolve("absent.json").toString());
+    void lintOfMissingFileStillLintsTheOthers() {
+        int exit = run("lint", BLOG_STYLE.toString(), temp.resolve("absent.json").toString());
 
         assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("File not found");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("CVMKEYS-KEY-001");
+    }
+
+    @Test
+    void lintOfBrokenJsonNamesLineWithoutParserInternals() throws IOException {
+        Path broken = Files.writeString(temp.resolve("broken.json"), "{\n  \"resources\": [\n}\n");
+
+        int exit = run("lint", broken.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not valid JSON at line 3")
+                .doesNotContain("StreamReadFeature").doesNotContain("REDACTED");
+    }
+
+    @Test
+    void wrongSchemaFolderIsInvalidInput() {
+        int exit = run("synth", "--env", "prd", "--env-dir", SAMPLE_ENV.toString(), "--out", temp.resolve("out").toString(),
+                "--arm-schemas", temp.resolve("nowhere").toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no schemas/ folder");
+        assertThat(temp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void synthesizedFilesAreReadableByAll() throws IOException {
+        run("synth", "--env", "prd", "--env-dir", SAMPLE_ENV.toString(), "--out", temp.toString());
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(temp.resolve("prd/vault.json")))).isEqualTo("rw-r--r--");
     }
 }

@@ -5,6 +5,9 @@ import io.cvmkeys.emulator.deploy.ArmTemplateEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +32,7 @@ public final class ArmEmulatorOptions {
     private Duration vmDeallocateDuration = Duration.ofSeconds(30);
     private Duration vmStartDuration = Duration.ofSeconds(45);
     private String tenantId = DEFAULT_TENANT_ID;
+    private final Map<String, String> subscriptions = new LinkedHashMap<>();
     private DeploymentEngine deploymentEngine = new ArmTemplateEngine();
 
     /** Sets the TCP port on 127.0.0.1. The default, 0, picks a free port. */
@@ -71,6 +75,21 @@ public final class ArmEmulatorOptions {
         }
         this.pageSize = pageSize;
         return this;
+    }
+
+    /**
+     * Registers a subscription that {@code GET /subscriptions} lists with its display name, so clients can find it
+     * by name as they would in Azure. Any other subscription id is served too, with a generated display name.
+     */
+    public ArmEmulatorOptions subscription(String subscriptionId, String displayName) {
+        subscriptions.put(Objects.requireNonNull(subscriptionId, "subscriptionId").toLowerCase(java.util.Locale.ROOT),
+            Objects.requireNonNull(displayName, "displayName"));
+        return this;
+    }
+
+    /** Registered subscriptions: lower-case id to display name, in registration order. */
+    public Map<String, String> subscriptions() {
+        return Collections.unmodifiableMap(subscriptions);
     }
 
     /** Sets the per-subscription throttling. The default is {@link Throttling#armDefaults()}. */

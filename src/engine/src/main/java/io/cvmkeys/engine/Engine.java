@@ -1,5 +1,6 @@
 package io.cvmkeys.engine;
 
+import com.azure.core.management.exception.ManagementException;
 import io.cvmkeys.dsl.stack.Stack;
 import io.cvmkeys.dsl.stack.StackSynthesizer;
 import io.cvmkeys.dsl.stack.Synthesis;
@@ -17,6 +18,7 @@ import io.cvmkeys.engine.whatif.StageParameters;
 import io.cvmkeys.engine.whatif.WhatIfRunner;
 import io.cvmkeys.engine.whatif.WhatIfText;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -95,6 +97,14 @@ public final class Engine {
             // IllegalArgumentException covers the DSL's InvalidModelException and an unknown subscription name.
             return new EngineResult(EngineResult.Status.INVALID_INPUT, e.getMessage(), null, List.of(), null);
         } catch (ArmOperationException e) {
+            return new EngineResult(EngineResult.Status.FAILED, e.getMessage(), null, List.of(), null);
+        } catch (ManagementException e) {
+            // SDK calls outside the deployment client, such as the disk and VM look-ups of the gates.
+            String code = e.getValue() == null ? "HTTP " + e.getResponse().getStatusCode() : e.getValue().getCode();
+            String message = e.getValue() == null ? e.getMessage() : e.getValue().getMessage();
+            return new EngineResult(EngineResult.Status.FAILED, "Azure request failed: " + code + ": " + message,
+                    null, List.of(), null);
+        } catch (UncheckedIOException e) {
             return new EngineResult(EngineResult.Status.FAILED, e.getMessage(), null, List.of(), null);
         }
     }

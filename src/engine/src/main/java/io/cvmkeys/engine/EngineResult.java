@@ -13,7 +13,7 @@ import java.util.List;
  * @param message  one line for the user, for example {@code not deployed: 4 changes pending approval}
  * @param plan     the What-If plan, or null when the engine stopped before it
  * @param findings the gates' findings, blocking or not
- * @param outputs  the stack's outputs sorted by name when the deployment finished, else empty
+ * @param outputs  the stack's outputs sorted by name when the deployment finished, else null
  */
 public record EngineResult(Status status, String message, WhatIfPlan plan, List<Finding> findings, ObjectNode outputs) {
 

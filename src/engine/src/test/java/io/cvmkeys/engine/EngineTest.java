@@ -1,7 +1,12 @@
 package io.cvmkeys.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cvmkeys.dsl.policy.PolicyCheck;
+import io.cvmkeys.dsl.stack.CheckResult;
 import io.cvmkeys.dsl.stack.Stack;
+import io.cvmkeys.dsl.stack.Stage;
+import io.cvmkeys.dsl.stack.TemplateCheck;
+import io.cvmkeys.dsl.validate.Severity;
 import io.cvmkeys.dsl.validate.Finding;
 import io.cvmkeys.engine.azure.AzureTarget;
 import io.cvmkeys.engine.azure.CredentialSource;
@@ -121,6 +126,20 @@ class EngineTest {
     }
 
     @Test
+    void laterStageInputsPendingWhenEarlierStageChanges() {
+        assertThat(engine().deploy(stack, TARGET, true, project, lines::add).status()).isEqualTo(EngineResult.Status.DONE);
+        Stack tagged = CmkStack.build(TestResources.withTag(TestResources.prdEnvironment(), "costCenter", "cc-4711"));
+
+        EngineResult plan = engine().whatIf(tagged, TARGET, project, lines::add);
+
+        assertThat(plan.plan().stages().get(0).hasRealChanges()).isTrue();
+        assertThat(plan.plan().stages().get(1).pendingInputs()).extracting(input -> input.parameter())
+                .containsExactly("keyUriWithVersion", "identityId");
+        assertThat(plan.plan().stages().get(1).unknownInputs()).isEmpty();
+        assertThat(lines).anyMatch(line -> line.startsWith("  May change when stage vault is deployed: parameter keyUriWithVersion"));
+    }
+
+    @Test
     void failureInSecondStageThenRerunResumes() {
         arm.failOn("Microsoft.Compute/diskEncryptionSets", "KeyVaultAccessForbidden",
                 "Unable to access key vault resource 'kv-avd-cmk-prd-weu-001' to unwrap key.");
@@ -154,6 +173,45 @@ class EngineTest {
 
         assertThat(rerun.status()).as(rerun.message()).isEqualTo(EngineResult.Status.NO_CHANGES);
         assertThat(arm.puts()).hasSize(putsBefore);
+    }
+
+    @Test
+    void policyErrorBlocksBeforeAnyWrite() {
+        TemplateCheck failing = new TemplateCheck() {
+            @Override
+            public String name() {
+                return "test rules";
+            }
+
+            @Override
+            public CheckResult check(Stage stage, JsonNode armTemplate, JsonNode armParameters, String bicep) {
+                return CheckResult.ran(name(), stage.name().equals("des")
+                        ? List.of(new Finding("CVMKEYS-DES-001", Severity.ERROR, "diskEncryptionSet", "$.resources[1]",
+                                "rotationToLatestKeyVersionEnabled is true.", "set it to false"))
+                        : List.of());
+            }
+        };
+        Engine engine = engine(EngineOptions.defaults().withColour(false).withChecks(List.of(failing)));
+
+        EngineResult result = engine.deploy(stack, TARGET, true, project, lines::add);
+
+        assertThat(result.status()).isEqualTo(EngineResult.Status.FAILED);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo(GateRules.POLICY);
+            assertThat(finding.message()).isEqualTo("synthesis reported CVMKEYS-DES-001: rotationToLatestKeyVersionEnabled is true.");
+            assertThat(finding.fix()).isEqualTo("set it to false");
+        });
+        assertThat(arm.puts()).isEmpty();
+    }
+
+    @Test
+    void referenceStackPassesPolicyRules() {
+        Engine engine = engine(EngineOptions.defaults().withColour(false).withChecks(List.of(PolicyCheck.confidentialVmCmk())));
+
+        EngineResult result = engine.deploy(stack, TARGET, true, project, lines::add);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(EngineResult.Status.DONE);
+        assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(GateRules.POLICY);
     }
 
     @Test
@@ -205,13 +263,8 @@ class EngineTest {
     @Test
     void missingEnvironmentVariableIsInvalidInput() {
         Environment environment = TestResources.prdEnvironment();
-        Environment withEnvWebhook = new Environment(environment.name(), environment.production(), environment.subscription(),
-                environment.location(), environment.tags(), environment.resourceGroups(), environment.keyVault(),
-                environment.key(), environment.identity(), environment.confidentialVmOrchestratorObjectId(),
-                environment.diskEncryptionSet(), environment.hostPool(),
-                new Environment.AlertSettings(environment.alerts().actionGroupName(), environment.alerts().actionGroupShortName(),
-                        environment.alerts().systemTopicName(), environment.alerts().severity(),
-                        environment.alerts().emailReceivers(), new Environment.WebhookSettings("CMK_WEBHOOK_URI", null)));
+        Environment withEnvWebhook = TestResources.withAlerts(environment,
+                alerts -> TestResources.webhookFromVariable(alerts, "CMK_WEBHOOK_URI"));
         Engine engine = engine(EngineOptions.defaults().withColour(false).withEnvironmentVariables(name -> null));
 
         EngineResult result = engine.whatIf(CmkStack.build(withEnvWebhook), TARGET, project, lines::add);
@@ -231,12 +284,6 @@ class EngineTest {
     }
 
     private static Environment withSeverity(Environment environment, String severity) {
-        Environment.AlertSettings alerts = environment.alerts();
-        return new Environment(environment.name(), environment.production(), environment.subscription(),
-                environment.location(), environment.tags(), environment.resourceGroups(), environment.keyVault(),
-                environment.key(), environment.identity(), environment.confidentialVmOrchestratorObjectId(),
-                environment.diskEncryptionSet(), environment.hostPool(),
-                new Environment.AlertSettings(alerts.actionGroupName(), alerts.actionGroupShortName(), alerts.systemTopicName(),
-                        severity, alerts.emailReceivers(), alerts.webhook()));
+        return TestResources.withAlerts(environment, alerts -> TestResources.severity(alerts, severity));
     }
 }

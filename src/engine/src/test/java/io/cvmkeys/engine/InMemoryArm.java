@@ -190,11 +190,13 @@ public final class InMemoryArm implements ArmDeploymentClient, PreflightLookups,
         body.put("id", resource.id());
         body.put("name", resource.name().substring(resource.name().lastIndexOf('/') + 1));
         body.put("type", resource.type());
+
         Iterator<Map.Entry<String, JsonNode>> fields = resource.body().fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             body.set(field.getKey(), field.getValue().deepCopy());
         }
+
         ObjectNode properties = body.with("properties");
         properties.put("provisioningState", "Succeeded");
         switch (resource.type().toLowerCase(Locale.ROOT)) {
@@ -217,6 +219,7 @@ public final class InMemoryArm implements ArmDeploymentClient, PreflightLookups,
             default -> {
             }
         }
+
         resources.put(resource.id().toLowerCase(Locale.ROOT), body);
     }
 

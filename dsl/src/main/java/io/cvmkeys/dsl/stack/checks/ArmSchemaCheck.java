@@ -67,7 +67,7 @@ public final class ArmSchemaCheck implements TemplateCheck {
      */
     private static JsonNode withDeployTimePlaceholders(Stage stage, JsonNode armParameters) {
         ObjectNode copy = armParameters.deepCopy();
-        ObjectNode parameters = copy.with("parameters");
+        ObjectNode parameters = copy.withObjectProperty("parameters");
         for (StageInput input : stage.inputs()) {
             parameters.putObject(input.parameter())
                     .put("value", "(output " + input.output() + " of stage " + input.fromStage() + ")");

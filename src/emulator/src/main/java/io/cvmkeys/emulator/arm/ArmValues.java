@@ -101,7 +101,7 @@ final class ArmValues {
             if (left.size() != right.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = left.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = left.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (!right.has(field.getKey()) || !jsonEquals(field.getValue(), right.get(field.getKey()))) {

@@ -59,7 +59,7 @@ public final class EvaluatedDeployment {
                 TemplateReferences.forDeployment(scope.context(), afterDeploy, planned));
         ObjectNode result = ArmValues.NODES.objectNode();
 
-        Iterator<Map.Entry<String, JsonNode>> fields = outputs.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = outputs.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode definition = field.getValue();
@@ -111,7 +111,7 @@ public final class EvaluatedDeployment {
     private static EvaluatedResource evaluate(PlannedResource resource, ExpressionEvaluator evaluator) {
         ExpressionEvaluator bound = resource.bind(evaluator);
         ObjectNode body = ArmValues.NODES.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = resource.definition().fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = resource.definition().properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!NON_BODY_FIELDS.contains(field.getKey())) {

@@ -112,7 +112,7 @@ final class ExpressionEvaluator {
 
     private ObjectNode evaluateObject(ObjectNode template) {
         ObjectNode result = ArmValues.NODES.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = template.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equals("copy") && PropertyCopy.isPropertyCopy(field.getValue())) {

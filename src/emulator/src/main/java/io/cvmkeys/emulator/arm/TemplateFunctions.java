@@ -347,7 +347,7 @@ final class TemplateFunctions {
 
     /** Merges nested objects recursively and lets later values win otherwise, as ARM's union() does for objects. */
     private static void mergeObject(ObjectNode target, ObjectNode source) {
-        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = source.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode existing = target.get(field.getKey());

@@ -24,7 +24,7 @@ final class TemplateParameters {
 
     TemplateParameters(JsonNode template, JsonNode parameterValues) {
         JsonNode declarations = template.path("parameters");
-        Iterator<Map.Entry<String, JsonNode>> fields = declarations.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = declarations.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = key(field.getKey());
@@ -87,7 +87,7 @@ final class TemplateParameters {
             return;
         }
         List<String> unknown = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = parameterValues.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = parameterValues.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = key(field.getKey());

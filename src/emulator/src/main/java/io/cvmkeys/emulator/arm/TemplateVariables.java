@@ -21,7 +21,7 @@ final class TemplateVariables {
     private final List<String> resolving = new ArrayList<>();
 
     TemplateVariables(JsonNode template) {
-        Iterator<Map.Entry<String, JsonNode>> fields = template.path("variables").fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = template.path("variables").properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equals("copy") && PropertyCopy.isPropertyCopy(field.getValue())) {

@@ -72,7 +72,7 @@ public final class WhatIfCalculator {
         after.put("name", lastSegment(resource.name()));
         after.put("type", resource.type());
         after.put("apiVersion", resource.apiVersion());
-        Iterator<Map.Entry<String, JsonNode>> fields = resource.body().fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = resource.body().properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             after.set(field.getKey(), field.getValue().deepCopy());

@@ -93,7 +93,7 @@ public final class LiteralTemplateEngine implements DeploymentEngine {
         }
 
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = resource.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = resource.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!TEMPLATE_ONLY_KEYS.contains(field.getKey())) {
@@ -139,7 +139,7 @@ public final class LiteralTemplateEngine implements DeploymentEngine {
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(field -> copy.set(field.getKey(),
+            node.properties().iterator().forEachRemaining(field -> copy.set(field.getKey(),
                 unescape(field.getValue(), path + "." + field.getKey())));
             return copy;
         }
@@ -155,7 +155,7 @@ public final class LiteralTemplateEngine implements DeploymentEngine {
 
     /** Adds a {@code Modify} or {@code Create} property change for each planned value that differs from the existing one. */
     private static void diff(String path, JsonNode before, JsonNode planned, ArrayNode delta) {
-        Iterator<Map.Entry<String, JsonNode>> fields = planned.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = planned.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
@@ -190,7 +190,7 @@ public final class LiteralTemplateEngine implements DeploymentEngine {
         @Override
         public JsonNode outputs(ResourceReader reader) {
             ObjectNode outputs = JsonNodeFactory.instance.objectNode();
-            literalOutputs.fields().forEachRemaining(field -> {
+            literalOutputs.properties().iterator().forEachRemaining(field -> {
                 ObjectNode output = outputs.putObject(field.getKey());
                 output.put("type", field.getValue().path("type").asText("String"));
                 output.set("value", field.getValue().path("value").deepCopy());

@@ -30,7 +30,7 @@ public final class GenericResources {
         body.put("id", existing != null ? existing.id() : id.id());
         body.put("name", id.name());
         body.put("type", existing != null ? existing.type() : id.type());
-        requestBody.fields().forEachRemaining(field -> {
+        requestBody.properties().iterator().forEachRemaining(field -> {
             if (!Set.of("id", "name", "type").contains(field.getKey())) {
                 body.set(field.getKey(), field.getValue().deepCopy());
             }

@@ -29,6 +29,14 @@ public final class ArmRouter {
 
     public Route resolve(ArmRequest request) {
         List<String> segments = request.segments();
+        if (segments.size() == 1 && segments.get(0).equalsIgnoreCase("subscriptions") && request.method().equals("GET")) {
+            return new Route("Subscriptions_List", null, () -> {
+                ObjectNode list = Json.object();
+                var value = list.putArray("value");
+                context.options().subscriptions().keySet().forEach(id -> value.add(subscription(id)));
+                return ArmResponse.ok(list);
+            });
+        }
         if (segments.size() < 2 || !segments.get(0).equalsIgnoreCase("subscriptions")) {
             return notFound(request, null);
         }
@@ -181,7 +189,8 @@ public final class ArmRouter {
         body.put("id", "/subscriptions/" + subscriptionId);
         body.put("subscriptionId", subscriptionId);
         body.put("tenantId", context.tenantId());
-        body.put("displayName", "Emulated subscription " + subscriptionId);
+        body.put("displayName", context.options().subscriptions()
+            .getOrDefault(subscriptionId.toLowerCase(Locale.ROOT), "Emulated subscription " + subscriptionId));
         body.put("state", "Enabled");
         return body;
     }

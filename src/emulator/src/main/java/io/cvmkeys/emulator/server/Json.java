@@ -44,7 +44,7 @@ public final class Json {
      * objects merge, {@code null} removes, anything else replaces.
      */
     public static void mergePatch(ObjectNode target, JsonNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
@@ -103,7 +103,7 @@ public final class Json {
     /** Applies {@code casing} to every string in {@code node} that is a resource id. */
     public static JsonNode mapIds(JsonNode node, java.util.function.UnaryOperator<String> casing) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getValue().isTextual()) {

@@ -97,7 +97,7 @@ public final class FixtureLoader {
             }
             JsonNode emulator = entry.path("emulator");
             if (emulator instanceof ObjectNode internal) {
-                internal.fields().forEachRemaining(field -> {
+                internal.properties().iterator().forEachRemaining(field -> {
                     if (!field.getKey().equals("deleted")) {
                         stored.internal().set(field.getKey(), field.getValue().deepCopy());
                     }

@@ -89,7 +89,7 @@ final class FakeArmState implements ResourceLookup {
             }
             case "microsoft.compute/diskencryptionsets" -> {
                 Iterator<Map.Entry<String, JsonNode>> identities =
-                        body.path("identity").path("userAssignedIdentities").fields();
+                        body.path("identity").path("userAssignedIdentities").properties().iterator();
                 while (identities.hasNext()) {
                     Map.Entry<String, JsonNode> identity = identities.next();
                     String identityName = identity.getKey().substring(identity.getKey().lastIndexOf('/') + 1);

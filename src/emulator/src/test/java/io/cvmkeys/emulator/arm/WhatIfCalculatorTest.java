@@ -143,7 +143,7 @@ class WhatIfCalculatorTest {
     @Test
     void identityMapReadOnlyLeafIsNoEffect() {
         FakeArmState state = deployed();
-        state.stored(DES_ID).with("tags").put("environment", "old");
+        state.stored(DES_ID).withObjectProperty("tags").put("environment", "old");
 
         JsonNode des = change(whatIf(state, "dev"), DES_ID);
 
@@ -186,7 +186,7 @@ class WhatIfCalculatorTest {
     @Test
     void referenceToChangingResourceStaysUnevaluated() {
         FakeArmState state = deployed();
-        state.stored(IDENTITY_ID).with("tags").put("environment", "old");
+        state.stored(IDENTITY_ID).withObjectProperty("tags").put("environment", "old");
 
         ObjectNode result = whatIf(state, "dev");
 

@@ -4,7 +4,6 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.management.exception.ManagementError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,10 +70,5 @@ public final class ArmRest {
 
     private String url(String path) {
         return path.startsWith("http") ? path : endpoint + path;
-    }
-
-    /** Converts an SDK error into the engine's exception, keeping ARM's code and message. */
-    static ArmOperationException fromManagementError(String operation, ManagementError error) {
-        return new ArmOperationException(operation, error.getCode(), error.getMessage());
     }
 }

@@ -55,7 +55,7 @@ public final class AzureClients {
         return new AzureClients(new AzureProfile(target.tenantId(), subscriptionId, environment), pipeline);
     }
 
-    /** An environment whose resource-manager endpoints point at the emulator; nothing else is used. */
+    /** Returns an environment whose resource-manager endpoints point at the emulator; nothing else is used. */
     static AzureEnvironment emulatorEnvironment(String endpoint) {
         String base = endpoint.endsWith("/") ? endpoint : endpoint + "/";
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
@@ -92,7 +92,7 @@ public final class AzureClients {
         return profile;
     }
 
-    /** The authenticated pipeline, for REST calls the SDK has no client for. */
+    /** Returns the authenticated pipeline, for REST calls the SDK has no client for. */
     public HttpPipeline pipeline() {
         return pipeline;
     }
@@ -101,7 +101,7 @@ public final class AzureClients {
         return resourceManager;
     }
 
-    /** The compute manager, built on first use. */
+    /** Returns the compute manager, built on first use. */
     public synchronized ComputeManager computeManager() {
         if (computeManager == null) {
             computeManager = ComputeManager.authenticate(pipeline, profile);

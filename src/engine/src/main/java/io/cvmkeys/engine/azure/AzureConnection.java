@@ -7,7 +7,7 @@ import io.cvmkeys.engine.gates.PreflightLookups;
 public record AzureConnection(String subscriptionId, ArmDeploymentClient deployments, PreflightLookups lookups,
                               DiskEncryptionSetUsage diskEncryptionSetUsage) {
 
-    /** The SDK-backed connection for a target. */
+    /** Signs in and returns the SDK-backed connection for a target. */
     public static AzureConnection connect(AzureTarget target) {
         AzureClients clients = AzureClients.connect(target);
         return new AzureConnection(clients.subscriptionId(), new SdkDeploymentClient(clients),

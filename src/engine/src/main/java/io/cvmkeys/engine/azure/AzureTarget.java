@@ -6,7 +6,7 @@ import com.azure.core.http.HttpClient;
 import java.util.Objects;
 
 /**
- * Where the engine deploys: real Azure with a credential source, or the ARM emulator on loopback with its own HTTP
+ * Deployment target: real Azure with a credential source, or the ARM emulator on loopback with its own HTTP
  * client and a fixed token.
  *
  * @param subscription       subscription name or GUID; a name is resolved through the subscriptions list

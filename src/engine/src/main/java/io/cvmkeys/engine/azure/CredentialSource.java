@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Where the engine takes its Azure token from: the default chain, or one source chosen by name. */
+/** Source of the engine's Azure token: the default chain, or one source chosen by name. */
 public enum CredentialSource {
 
     /** azure-identity's {@code DefaultAzureCredential} chain. */
@@ -28,12 +28,12 @@ public enum CredentialSource {
         this.signInHint = signInHint;
     }
 
-    /** The name used on command lines and in plugin configuration, for example {@code azure-cli}. */
+    /** Returns the name used on command lines and in plugin configuration, for example {@code azure-cli}. */
     public String cliName() {
         return cliName;
     }
 
-    /** What the user does to make this source work. */
+    /** Returns what the user does to make this source work. */
     public String signInHint() {
         return signInHint;
     }

@@ -46,7 +46,7 @@ public final class Credentials {
     /**
      * Builds the credential and requests a token for {@code scope}.
      *
-     * @throws SignInRequiredException when the source has no credential, as {@link #verify} says
+     * @throws SignInRequiredException when the source has no credential, as for {@link #verify}
      */
     public static TokenCredential signIn(CredentialSource source, String tenantId, String scope) {
         TokenCredential credential;

@@ -1,8 +1,8 @@
 package io.cvmkeys.engine.azure;
 
 /**
- * No token could be had from the chosen credential source. The message is one line that names the source and says
- * how to sign in; callers print it without a stack trace.
+ * No token could be had from the chosen credential source. The message is one line that names the source and how
+ * to sign in, so callers print it without a stack trace.
  */
 public final class SignInRequiredException extends RuntimeException {
 
@@ -20,7 +20,7 @@ public final class SignInRequiredException extends RuntimeException {
         return source;
     }
 
-    /** The first line of the SDK's message, without a trailing period, because the SDK's messages run long. */
+    /** Returns the first line of the SDK's message, without a trailing period, because the SDK's messages run long. */
     private static String oneLine(String reason) {
         String text = reason == null || reason.isBlank() ? "no token" : reason.strip();
         int newline = text.indexOf('\n');

@@ -38,7 +38,7 @@ public final class DeploymentState {
         return state;
     }
 
-    /** The outputs recorded for {@code stage} when it completed under {@code deploymentName}. */
+    /** Returns the outputs recorded for {@code stage} when it completed under {@code deploymentName}. */
     public Optional<ObjectNode> outputs(String stage, String deploymentName) {
         ObjectNode entry = stages.get(stage);
         if (entry == null || !deploymentName.equals(entry.path("deploymentName").asText())) {

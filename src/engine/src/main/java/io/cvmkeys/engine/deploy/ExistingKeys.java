@@ -32,8 +32,8 @@ final class ExistingKeys {
                 .map(ResourceChange::resourceId)
                 .filter(id -> keysToSkip.stream().anyMatch(skip -> skip.equalsIgnoreCase(id)))
                 .count();
-        // A key resource's name is an expression, so the template resource of one key among several cannot be told
-        // apart without evaluating it; only a stage whose keys all exist unchanged is rewritten.
+        // A key resource's name is an expression, so the template resource of one key among several cannot be
+        // identified without evaluating it. So only a stage whose keys all exist unchanged is rewritten.
         if (skipped == 0 || skipped != stageKeys) {
             return template;
         }

@@ -17,8 +17,8 @@ public final class OutputFiles {
     }
 
     /**
-     * Flattens the stages' outputs into one object sorted by name. Secure outputs carry no value in ARM's answer and
-     * are left out.
+     * Flattens the stages' outputs into one object sorted by name. Secure outputs have no value in ARM's response, so
+     * they are left out.
      *
      * @throws IllegalStateException when two stages return different values under one output name
      */

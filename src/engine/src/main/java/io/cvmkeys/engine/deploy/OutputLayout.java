@@ -3,7 +3,7 @@ package io.cvmkeys.engine.deploy;
 import java.nio.file.Path;
 
 /**
- * Where the engine writes, relative to a project directory: the plan and the state file under
+ * Paths of the engine's files, relative to a project directory: the plan and the state file under
  * {@code target/cvmkeys/<env>/}, the outputs under {@code generated/<env>/}.
  */
 public record OutputLayout(Path projectDirectory) {

@@ -102,14 +102,21 @@ public final class Gates {
             for (PropertyChange delta : change.changes()) {
                 if (delta.touches(property)) {
                     findings.add(new Finding(GateRules.RETENTION_CHANGE, Severity.ERROR, change.resourceId(),
-                            delta.path(), "the deployment would change " + property + " from "
-                                    + text(delta.before()) + " to " + text(delta.after())
-                                    + "; Key Vault does not allow turning purge protection off or changing the"
-                                    + " retention of an existing vault.",
-                            "set " + property + " in the environment file back to " + text(delta.before()) + "."));
+                            delta.path(), "the deployment would change " + property + " from " + text(delta.before())
+                                    + " to " + text(delta.after()) + "; " + retentionReason(property),
+                            "set " + property + " in the environment file back to " + text(delta.before())
+                                    + ", or change the vault by hand after review."));
                 }
             }
         }
+    }
+
+    /** Key Vault rules: purge protection cannot be turned off once on, and retention is fixed at creation. */
+    private static String retentionReason(String property) {
+        return property.equals("enablePurgeProtection")
+                ? "turning purge protection on cannot be undone and turning it off is rejected, so cvmkeys never"
+                        + " changes it on an existing vault."
+                : "Key Vault fixes the soft-delete retention when the vault is created.";
     }
 
     private void activeKeyChange(ResourceChange change, List<Finding> findings) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Read-only look-ups the gates make before anything is written, so a deployment fails before its first PUT. */
 public interface PreflightLookups {
 
-    /** Returns the soft-deleted vault that holds {@code vaultName} in the subscription, if any. */
+    /** Returns the soft-deleted vault that keeps the name {@code vaultName} in the subscription, if any. */
     Optional<DeletedVault> deletedVault(String location, String vaultName);
 
     /** Returns the Event Grid system topics of the subscription whose {@code source} is {@code sourceId}. */

@@ -23,7 +23,7 @@ public enum ChangeType {
         this.summaryLabel = summaryLabel;
     }
 
-    /** The name in ARM's JSON, for example {@code NoChange}. */
+    /** Returns the name in ARM's JSON, for example {@code NoChange}. */
     public String armName() {
         return armName;
     }

@@ -12,11 +12,21 @@ import java.util.Set;
  */
 public final class NoiseClassifier {
 
-    /** Properties the resource providers of the cvmkeys resource types set themselves, whatever the template says. */
+    /** Properties the resource providers of the cvmkeys resource types set themselves, whatever the template contains. */
     public static final Set<String> READ_ONLY_PROPERTIES = Set.of(
             "provisioningState", "keyUri", "keyUriWithVersion", "vaultUri", "principalId", "clientId");
 
     private static final String USER_ASSIGNED_IDENTITY = "microsoft.managedidentity/userassignedidentities";
+
+    /**
+     * Properties that the role assignment GET returns but a PUT does not send (Microsoft.Authorization 2022-04-01),
+     * so What-If lists them as deleted.
+     */
+    private static final Set<String> ROLE_ASSIGNMENT_READ_ONLY = Set.of(
+            "properties.scope", "properties.createdOn", "properties.updatedOn", "properties.createdBy",
+            "properties.updatedBy");
+
+    private static final String ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments";
 
     private NoiseClassifier() {
     }
@@ -41,7 +51,7 @@ public final class NoiseClassifier {
         return Optional.empty();
     }
 
-    /** An array or object delta is noise only when every changed element is, and then for the first one's reason. */
+    /** Classifies an array or object delta as noise only when every changed element is, with the first one's reason. */
     private static Optional<NoiseReason> classifyChildren(String resourceType, PropertyChange change) {
         if (change.children().isEmpty()) {
             return Optional.empty();
@@ -75,7 +85,11 @@ public final class NoiseClassifier {
         if (path.equals("identity.tenantId")) {
             return true;
         }
-        return resourceType.toLowerCase(Locale.ROOT).equals(USER_ASSIGNED_IDENTITY) && path.equals("properties.tenantId");
+        String type = resourceType.toLowerCase(Locale.ROOT);
+        if (type.equals(ROLE_ASSIGNMENT) && ROLE_ASSIGNMENT_READ_ONLY.contains(path)) {
+            return true;
+        }
+        return type.equals(USER_ASSIGNED_IDENTITY) && path.equals("properties.tenantId");
     }
 
     private static boolean differsOnlyInIdCase(JsonNode before, JsonNode after) {

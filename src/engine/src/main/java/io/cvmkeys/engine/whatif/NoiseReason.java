@@ -1,6 +1,6 @@
 package io.cvmkeys.engine.whatif;
 
-/** Why a property delta that ARM reports is not a real change. */
+/** Reason a property delta that ARM reports is not a real change. */
 public enum NoiseReason {
 
     /** The {@code after} is an unevaluated {@code [reference(...)]} expression, known only during the deployment. */

@@ -44,7 +44,7 @@ public record ResourceChange(String resourceId, ChangeType changeType, JsonNode 
         };
     }
 
-    /** The resource type from the id, for example {@code Microsoft.KeyVault/vaults/keys}. */
+    /** Returns the resource type from the id, for example {@code Microsoft.KeyVault/vaults/keys}. */
     public String resourceType() {
         return ResourceIds.type(resourceId);
     }
@@ -54,7 +54,7 @@ public record ResourceChange(String resourceId, ChangeType changeType, JsonNode 
         return resourceType().toLowerCase(Locale.ROOT).equals(type.toLowerCase(Locale.ROOT));
     }
 
-    /** The value at a dotted path of {@code after}, falling back to {@code before}; missing when neither has it. */
+    /** Returns the value at a dotted path of {@code after}, else of {@code before}, else a missing node. */
     public JsonNode property(String dottedPath) {
         JsonNode value = at(after, dottedPath);
         return value.isMissingNode() ? at(before, dottedPath) : value;

@@ -9,7 +9,7 @@ public final class ResourceIds {
     }
 
     /**
-     * The scope the resource is deployed to: the resource group id for a resource in a group, the parent resource id
+     * Returns the scope the resource is deployed to: the resource group id for a resource in a group, the parent resource id
      * for an extension resource such as a role assignment on a key.
      */
     public static String scope(String resourceId) {
@@ -17,13 +17,13 @@ public final class ResourceIds {
         return providers < 0 ? resourceId : resourceId.substring(0, providers);
     }
 
-    /** The id relative to its scope, for example {@code Microsoft.KeyVault/vaults/kv1/keys/key1}. */
+    /** Returns the id relative to its scope, for example {@code Microsoft.KeyVault/vaults/kv1/keys/key1}. */
     public static String relative(String resourceId) {
         int providers = resourceId.toLowerCase(java.util.Locale.ROOT).lastIndexOf(PROVIDERS);
         return providers < 0 ? resourceId : resourceId.substring(providers + PROVIDERS.length());
     }
 
-    /** The full type, for example {@code Microsoft.KeyVault/vaults/keys} for {@code .../vaults/kv1/keys/key1}. */
+    /** Returns the full type, for example {@code Microsoft.KeyVault/vaults/keys} for {@code .../vaults/kv1/keys/key1}. */
     public static String type(String resourceId) {
         String[] segments = relative(resourceId).split("/");
         if (segments.length < 3) {
@@ -36,7 +36,7 @@ public final class ResourceIds {
         return type.toString();
     }
 
-    /** The last name segment, for example {@code key1}. */
+    /** Returns the last name segment, for example {@code key1}. */
     public static String name(String resourceId) {
         return resourceId.substring(resourceId.lastIndexOf('/') + 1);
     }

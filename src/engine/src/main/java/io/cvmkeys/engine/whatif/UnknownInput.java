@@ -10,7 +10,7 @@ public record UnknownInput(String parameter, String fromStage, String output, St
 
     private static final String PLACEHOLDER_PREFIX = "cvmkeys-unknown-until-deployed:";
 
-    /** The marked value for a parameter whose real value is only known after {@code fromStage} is deployed. */
+    /** Returns the marked value for a parameter whose real value is only known after {@code fromStage} is deployed. */
     public static String placeholderFor(String fromStage, String output) {
         // Not starting with '[' so that ARM does not read it as an expression.
         return PLACEHOLDER_PREFIX + fromStage + "." + output;

@@ -46,6 +46,11 @@ public final class WhatIfJson {
                     inputJson.put("placeholder", input.placeholder());
                 }
             }
+            ArrayNode pending = stageJson.putArray("pendingInputs");
+            for (io.cvmkeys.dsl.stack.StageInput input : stage.pendingInputs()) {
+                pending.addObject().put("parameter", input.parameter()).put("fromStage", input.fromStage())
+                        .put("output", input.output());
+            }
             ArrayNode changes = stageJson.putArray("changes");
             stage.changes().forEach(change -> changes.add(change(change)));
         }

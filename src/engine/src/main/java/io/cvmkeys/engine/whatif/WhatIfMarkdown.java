@@ -55,6 +55,15 @@ public final class WhatIfMarkdown {
             }
         }
 
+        if (!stage.pendingInputs().isEmpty()) {
+            md.append('\n');
+            for (io.cvmkeys.dsl.stack.StageInput input : stage.pendingInputs()) {
+                md.append("- May change when stage `").append(input.fromStage()).append("` is deployed: parameter `")
+                        .append(input.parameter()).append("` (output `").append(input.output())
+                        .append("`); checked again before this stage is written.\n");
+            }
+        }
+
         long noiseCount = stage.changes().stream().mapToLong(change -> change.noise().size()).sum();
         if (noiseCount > 0) {
             md.append("\n<details><summary>").append(noiseCount).append(" property differences not counted as changes</summary>\n\n");

@@ -72,7 +72,12 @@ public final class WhatIfText {
                     .append(input.placeholder() == null ? "" : "; What-If ran with the placeholder \"" + input.placeholder() + "\"")
                     .append(".\n");
         }
-        if (!stage.unknownInputs().isEmpty()) {
+        for (io.cvmkeys.dsl.stack.StageInput input : stage.pendingInputs()) {
+            text.append("  May change when stage ").append(input.fromStage()).append(" is deployed: parameter ")
+                    .append(input.parameter()).append(" (its output ").append(input.output())
+                    .append("); the deployment runs What-If and the gates of this stage again before writing it.\n");
+        }
+        if (!stage.unknownInputs().isEmpty() || !stage.pendingInputs().isEmpty()) {
             text.append('\n');
         }
 

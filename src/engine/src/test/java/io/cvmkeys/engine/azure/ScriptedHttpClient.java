@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An azure-core {@link HttpClient} that answers from a script instead of the network: each request takes the next
+ * An azure-core {@link HttpClient} that replies from a script instead of the network. Each request takes the next
  * response queued for its method and path, so SDK behaviour (polling, retries, error bodies) can be tested offline.
  */
 final class ScriptedHttpClient implements HttpClient {

@@ -1,5 +1,6 @@
 package io.cvmkeys.engine.whatif;
 
+import io.cvmkeys.dsl.stack.StageInput;
 import io.cvmkeys.engine.Golden;
 import io.cvmkeys.engine.TestResources;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class WhatIfRenderingTest {
             new StageWhatIf("des", "rg-avd-prd-cmk", "cvmkeys-avd-cmk-prd-des",
                     WhatIfResults.parse("What-If of stage 'des'", TestResources.json("whatif/des-stage.json")),
                     List.of(new UnknownInput("keyUriWithVersion", "vault", "keyUriWithVersion",
-                            UnknownInput.placeholderFor("vault", "keyUriWithVersion"))))));
+                            UnknownInput.placeholderFor("vault", "keyUriWithVersion"))))
+                    .withPendingInputs(List.of(new StageInput("identityId", "vault", "identityId")))));
 
     @Test
     void textMatchesGolden() {
