@@ -128,12 +128,13 @@ class DoctorCommandTest {
     }
 
     @Test
-    void subscriptionNameOnEmulatorIsInvalidInput() {
+    void unknownSubscriptionNameIsInvalidInput() {
         int exit = run("doctor", "--env", "prd", "--env-dir", SAMPLE_ENV.toString(), "--target", "emulator",
                 "--emulator-endpoint", emulator.endpoint(), "--emulator-cert", certificate.toString());
 
         assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Subscription 'sub-avd-prd' is not a GUID");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Subscription 'sub-avd-prd' not found")
+                .contains("give the subscription GUID");
     }
 
     @Test

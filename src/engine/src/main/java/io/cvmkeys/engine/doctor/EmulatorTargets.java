@@ -21,7 +21,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The target of a standalone ARM emulator ({@code ArmEmulatorMain}), reached from another process through the PEM
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
 public final class EmulatorTargets {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     private EmulatorTargets() {
     }
@@ -40,16 +38,10 @@ public final class EmulatorTargets {
      * Returns a target for the emulator at {@code endpoint} that trusts only {@code certificatePem} and sends a fixed
      * token, which the emulator accepts.
      *
-     * @throws IllegalArgumentException when the endpoint is not HTTPS on a loopback address, the subscription is not
-     *                                  a GUID, or the certificate cannot be read
+     * @throws IllegalArgumentException when the endpoint is not HTTPS on a loopback address, or the certificate
+     *                                  cannot be read
      */
     public static AzureTarget fromCertificate(String endpoint, Path certificatePem, String subscription) {
-        if (!GUID.matcher(subscription).matches()) {
-            // The emulator serves no subscription list, so a subscription name cannot be resolved there.
-            throw new IllegalArgumentException("Subscription '" + subscription + "' is not a GUID. The emulator"
-                    + " cannot resolve subscription names: give the subscription GUID (--subscription or"
-                    + " cvmkeys.subscription).");
-        }
         URI uri = URI.create(endpoint);
         if (!"https".equals(uri.getScheme()) || uri.getHost() == null || !LOOPBACK_HOSTS.contains(uri.getHost())) {
             throw new IllegalArgumentException("Emulator endpoint '" + endpoint + "' is invalid: the emulator listens on"
