@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cvmkeys 0.1.0",
         description = "Customer-managed keys for Azure Confidential VMs: synthesize and check the key stack, lint ARM"
-                + " templates, run the ARM emulator.",
+                + " templates, deploy, run the ARM emulator, check a deployed environment.",
         subcommands = {SynthCommand.class, LintCommand.class, WhatIfCommand.class, DeployCommand.class,
-                EmulatorCommand.class})
+                DoctorCommand.class, EmulatorCommand.class})
 final class CvmkeysCommand {
 }

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 2;
     /** Changes are waiting for approval. */
     public static final int PENDING_APPROVAL = 3;
+    /** {@code doctor}: warnings only, no errors. */
+    public static final int WARNINGS = 3;
 
     private ExitCodes() {
     }

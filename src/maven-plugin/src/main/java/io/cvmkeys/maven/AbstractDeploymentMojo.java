@@ -33,6 +33,13 @@ abstract class AbstractDeploymentMojo extends AbstractCvmkeysMojo {
     @Parameter(property = "cvmkeys.approve", defaultValue = "false")
     protected boolean approve;
 
+    /**
+     * Fails the build when changes wait for approval. Off by default, so a What-If stage of a pipeline succeeds and
+     * publishes its plan; turn it on where "pending" must stop the pipeline.
+     */
+    @Parameter(property = "cvmkeys.failOnPending", defaultValue = "false")
+    protected boolean failOnPending;
+
     protected RunRequest request() throws MojoExecutionException {
         quietLibraryLogs();
         String environment = environmentName();
@@ -68,8 +75,15 @@ abstract class AbstractDeploymentMojo extends AbstractCvmkeysMojo {
     protected void finish(EngineResult result) throws MojoExecutionException, MojoFailureException {
         switch (result.status()) {
             case DONE, NO_CHANGES -> getLog().info(result.message());
-            case CHANGES_PENDING_APPROVAL -> getLog().warn(result.message()
-                    + " (approve with -Dcvmkeys.approve=true; the plan is in target/cvmkeys/)");
+            case CHANGES_PENDING_APPROVAL -> {
+                String plan = project.getBasedir().toPath().resolve("target/cvmkeys").resolve(environmentName())
+                        .resolve("plan.md").toString();
+                String line = result.message() + " (approve with -Dcvmkeys.approve=true; the plan is in " + plan + ")";
+                if (failOnPending) {
+                    throw new MojoFailureException(line);
+                }
+                getLog().warn(line);
+            }
             case INVALID_INPUT -> throw new MojoExecutionException(result.message());
             default -> throw new MojoFailureException(result.message());
         }

@@ -1,7 +1,6 @@
 package io.cvmkeys.maven;
 
 import io.cvmkeys.dsl.stack.StackSynthesizer;
-import io.cvmkeys.dsl.stack.StageCheckResult;
 import io.cvmkeys.dsl.stack.Synthesis;
 import io.cvmkeys.dsl.validate.Severity;
 import io.cvmkeys.modules.env.EnvironmentLoader;
@@ -37,9 +36,14 @@ public class ValidateMojo extends AbstractCvmkeysMojo {
         } catch (InvalidEnvironmentException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        for (StageCheckResult check : synthesis.checks()) {
-            getLog().info("  " + check.stage() + ": " + check.result().summaryLine());
-        }
+        // synth prints each check per stage already; one line here keeps the deploy-infra log short.
+        long notAvailable = synthesis.checks().stream()
+                .filter(check -> check.result().status() == io.cvmkeys.dsl.stack.CheckResult.Status.NOT_AVAILABLE).count();
+        getLog().info("Validated " + synthesis.stack().stages().size() + " stages of " + environment + ": "
+                + io.cvmkeys.dsl.stack.CheckResult.count(synthesis.findingLines(Severity.ERROR).size(), "error") + ", "
+                + io.cvmkeys.dsl.stack.CheckResult.count(synthesis.findingLines(Severity.WARNING).size()
+                        - synthesis.findingLines(Severity.ERROR).size(), "warning")
+                + (notAvailable == 0 ? "" : ", " + notAvailable + " checks not available"));
         synthesis.findingLines(Severity.WARNING).forEach(line -> getLog().warn(line));
         if (synthesis.hasErrors()) {
             synthesis.findingLines(Severity.ERROR).forEach(line -> getLog().error(line));

@@ -10,7 +10,8 @@ public enum CredentialSource {
     /** azure-identity's {@code DefaultAzureCredential} chain. */
     DEFAULT("default", "run 'az login', or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"),
 
-    AZURE_CLI("azure-cli", "run 'az login' (and 'az account set --subscription <name or id>')"),
+    AZURE_CLI("azure-cli", "install the Azure CLI if it is missing, then run 'az login' (and 'az account set"
+            + " --subscription <name or id>')"),
 
     ENVIRONMENT("environment", "set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)"),
 

@@ -50,6 +50,10 @@ public final class EmbeddedEmulator implements AutoCloseable {
                 .retryAfter(Duration.ofSeconds(1)));
         log.accept("Target: the embedded ARM emulator at " + emulator.endpoint() + ", state in " + stateDirectory
                 + ". Nothing is sent to Azure.");
+        if (!environment.subscription().equalsIgnoreCase(subscriptionId)) {
+            log.accept("Subscription " + environment.subscription() + " is emulated with the id " + subscriptionId
+                    + ", derived from its name.");
+        }
         AzureTarget target = AzureTarget.emulator(emulator.endpoint(), emulator.httpClient(), emulator.credential(),
                 environment.subscription(), ArmEmulatorOptions.DEFAULT_TENANT_ID);
         EmbeddedEmulator embedded = new EmbeddedEmulator(emulator, target);

@@ -42,6 +42,10 @@ public final class NoiseClassifier {
         if (isUnevaluatedExpression(change.after())) {
             return Optional.of(NoiseReason.REFERENCE_VALUE);
         }
+        if (UnknownInput.containsPlaceholder(change.path())
+                || change.after() != null && change.after().isTextual() && UnknownInput.containsPlaceholder(change.after().asText())) {
+            return Optional.of(NoiseReason.EARLIER_STAGE_OUTPUT);
+        }
         if (isReadOnly(resourceType, change.path())) {
             return Optional.of(NoiseReason.READ_ONLY);
         }

@@ -22,8 +22,8 @@ class CredentialsTest {
         assertThatThrownBy(() -> Credentials.signIn(CredentialSource.AZURE_CLI, null, SCOPE))
                 .isInstanceOf(SignInRequiredException.class)
                 .hasMessage("No Azure credential from 'azure-cli': AzureCliCredential authentication unavailable."
-                        + " Azure CLI not installed. To sign in, run 'az login' (and 'az account set"
-                        + " --subscription <name or id>').")
+                        + " Azure CLI not installed. To sign in, install the Azure CLI if it is missing, then run"
+                        + " 'az login' (and 'az account set --subscription <name or id>').")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
