@@ -16,12 +16,15 @@ public enum ParameterType {
         this.bicep = bicep;
     }
 
-    /** ARM type name; a secure parameter uses {@code secureString} or {@code secureObject} instead. */
+    /**
+     * ARM type name; a secure parameter uses {@code securestring} or {@code secureObject} instead, spelled as the
+     * 2019-04-01 template schema's enum spells them (ARM itself ignores case).
+     */
     public String armName(boolean secure) {
         if (!secure) {
             return arm;
         }
-        return this == OBJECT ? "secureObject" : "secureString";
+        return this == OBJECT ? "secureObject" : "securestring";
     }
 
     public String bicepName() {

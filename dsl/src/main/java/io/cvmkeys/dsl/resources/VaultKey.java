@@ -8,11 +8,12 @@ import io.cvmkeys.dsl.model.ModelProblem;
 import io.cvmkeys.dsl.model.Resource;
 import io.cvmkeys.dsl.model.ResourceBuilder;
 import io.cvmkeys.dsl.model.Values;
+import io.cvmkeys.dsl.validate.Iso8601Durations;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 
 /**
  * {@code Microsoft.KeyVault/vaults/keys}: a key created through ARM. ARM creates a key only if it does not exist:
@@ -38,7 +39,7 @@ public final class VaultKey extends Resource {
         return new Builder(symbolicName, vault);
     }
 
-    /** The key URI without version; a Confidential VM Disk Encryption Set cannot use it. */
+    /** Returns the key URI without version, which a Confidential VM Disk Encryption Set cannot use. */
     public Expr keyUri() {
         return runtime("properties.keyUri");
     }
@@ -176,11 +177,11 @@ public final class VaultKey extends Resource {
         }
 
         private void validateRotationPolicy(List<ModelProblem> problems) {
-            OptionalLong expiryDays = Durations.days(rotationPolicy.expiryTime());
+            OptionalDouble expiryDays = Iso8601Durations.toDays(rotationPolicy.expiryTime());
             if (expiryDays.isEmpty()) {
                 problem(problems, "rotationPolicy.attributes.expiryTime",
                         "'" + rotationPolicy.expiryTime() + "' is not an ISO 8601 duration", "use a value such as P1Y or P90D");
-            } else if (expiryDays.getAsLong() < MIN_EXPIRY_DAYS) {
+            } else if (expiryDays.getAsDouble() < MIN_EXPIRY_DAYS) {
                 problem(problems, "rotationPolicy.attributes.expiryTime",
                         rotationPolicy.expiryTime() + " is shorter than the minimum P28D", "use P28D or longer, for example P1Y");
             }
@@ -193,7 +194,7 @@ public final class VaultKey extends Resource {
             }
         }
 
-        private void validateTrigger(LifetimeAction action, OptionalLong expiryDays, List<ModelProblem> problems) {
+        private void validateTrigger(LifetimeAction action, OptionalDouble expiryDays, List<ModelProblem> problems) {
             String property = "rotationPolicy.lifetimeActions[" + action.type().value() + "].trigger";
             boolean hasAfterCreate = action.timeAfterCreate() != null;
             boolean hasBeforeExpiry = action.timeBeforeExpiry() != null;
@@ -208,15 +209,15 @@ public final class VaultKey extends Resource {
                 return;
             }
             String duration = hasAfterCreate ? action.timeAfterCreate() : action.timeBeforeExpiry();
-            OptionalLong days = Durations.days(duration);
+            OptionalDouble days = Iso8601Durations.toDays(duration);
             if (days.isEmpty()) {
                 problem(problems, property, "'" + duration + "' is not an ISO 8601 duration", "use a value such as P30D");
                 return;
             }
-            if (days.getAsLong() < MIN_TRIGGER_DAYS) {
+            if (days.getAsDouble() < MIN_TRIGGER_DAYS) {
                 problem(problems, property, duration + " is under the minimum of 7 days", "use P7D or more, for example P30D");
             }
-            if (expiryDays.isPresent() && days.getAsLong() > expiryDays.getAsLong() - MIN_TRIGGER_DAYS) {
+            if (expiryDays.isPresent() && days.getAsDouble() > expiryDays.getAsDouble() - MIN_TRIGGER_DAYS) {
                 problem(problems, property, duration + " leaves less than 7 days between creation and the trigger"
                                 + " for versions that expire after " + rotationPolicy.expiryTime(),
                         "choose a trigger at least 7 days after creation and 7 days before expiry");

@@ -35,7 +35,7 @@ public record CheckResult(String check, Status status, String detail, List<Findi
         return findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
     }
 
-    /** One line for logs and reports: passed, N findings, or not available with the reason. */
+    /** Formats one line for logs and reports: passed, the finding counts, or not available with the reason. */
     public String summaryLine() {
         if (status == Status.NOT_AVAILABLE) {
             return check + ": not available (" + detail + ")";

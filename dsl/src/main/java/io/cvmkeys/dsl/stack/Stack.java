@@ -31,7 +31,7 @@ public final class Stack {
         return name;
     }
 
-    /** The environment the stack was built for, for example {@code prd}. */
+    /** Returns the environment the stack was built for, for example {@code prd}. */
     public String environment() {
         return environment;
     }

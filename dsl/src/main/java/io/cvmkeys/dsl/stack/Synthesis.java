@@ -26,7 +26,7 @@ public record Synthesis(Stack stack, Map<String, String> files, List<StageCheckR
         return checks.stream().anyMatch(check -> check.result().hasErrors());
     }
 
-    /** Every finding at {@code severity} or more serious, with the stage name in front. */
+    /** Returns every finding at {@code severity} or more serious, with the stage name in front. */
     public List<String> findingLines(Severity severity) {
         return checks.stream()
                 .flatMap(check -> check.result().findings().stream()

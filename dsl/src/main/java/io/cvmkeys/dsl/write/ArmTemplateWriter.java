@@ -147,7 +147,7 @@ public final class ArmTemplateWriter {
         return json;
     }
 
-    /** The deployed resources this one references, explicitly or through expressions, in template order. */
+    /** Returns the deployed resources this one references, explicitly or through expressions, in template order. */
     public static Set<Resource> dependencies(Resource resource, Template template) {
         Set<Resource> referenced = new LinkedHashSet<>();
         if (resource.parent() != null) {

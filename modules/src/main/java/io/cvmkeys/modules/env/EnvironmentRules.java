@@ -1,16 +1,17 @@
 package io.cvmkeys.modules.env;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cvmkeys.dsl.validate.Iso8601Durations;
+import io.cvmkeys.dsl.validate.PlaceholderEmails;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -19,11 +20,6 @@ import java.util.Set;
  * and rule problems are reported together.
  */
 final class EnvironmentRules {
-
-    /** Domains of documentation and sample addresses, which nobody reads. */
-    private static final Set<String> PLACEHOLDER_DOMAINS = Set.of(
-            "example.com", "example.org", "example.net", "contoso.com", "fabrikam.com", "yourorg.com",
-            "yourcompany.com", "company.com", "domain.com", "test.com", "email.com", "mail.com", "localhost");
 
     private static final String DNS_ZONE = "privatelink.vaultcore.azure.net";
     private static final int MIN_DAYS_BETWEEN_TRIGGER_AND_CHANGE = 7;
@@ -49,7 +45,7 @@ final class EnvironmentRules {
         return problems;
     }
 
-    /** A webhook URI written into the file would be committed with its token. */
+    /** Rejects a webhook URI written into the file, because the file would be committed with its token. */
     private static void checkWebhook(JsonNode environment, List<EnvironmentProblem> problems) {
         JsonNode webhook = environment.path("alerts").path("webhook");
         if (webhook.isTextual() || webhook.has("uri") || webhook.has("url") || webhook.has("serviceUri")) {
@@ -95,10 +91,12 @@ final class EnvironmentRules {
                     "choose a date further out, or rotate the key first."));
         }
 
-        Long rotationDays = days(key.path("rotationExpiryTime"));
-        if (rotationDays == null) {
+        OptionalDouble rotation = key.path("rotationExpiryTime").isTextual()
+                ? Iso8601Durations.toDays(key.get("rotationExpiryTime").asText()) : OptionalDouble.empty();
+        if (rotation.isEmpty()) {
             return;
         }
+        long rotationDays = (long) rotation.getAsDouble();
         if (rotationDays < 28) {
             problems.add(new EnvironmentProblem("$.key.rotationExpiryTime", key.get("rotationExpiryTime").asText()
                     + " is shorter than Key Vault's minimum of P28D.", "use P28D or longer, for example P1Y."));
@@ -110,7 +108,7 @@ final class EnvironmentRules {
         }
     }
 
-    /** The schema checks the date's shape; this checks that it is a real date, such as no 30 February. */
+    /** Parses the expiry; the schema checks only its shape, so this rejects dates such as 30 February. */
     private static Instant parseInstant(JsonNode value, List<EnvironmentProblem> problems) {
         if (!value.isTextual() || !value.asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
             return null;
@@ -120,19 +118,6 @@ final class EnvironmentRules {
         } catch (DateTimeParseException e) {
             problems.add(new EnvironmentProblem("$.key.expiresOn", "'" + value.asText() + "' is not a valid date and time.",
                     "write a real UTC date such as 2027-12-01T00:00:00Z."));
-            return null;
-        }
-    }
-
-    /** Days in a date-based ISO 8601 duration, a year counted as 365 and a month as 30; null when unreadable. */
-    private static Long days(JsonNode duration) {
-        if (!duration.isTextual()) {
-            return null;
-        }
-        try {
-            Period period = Period.parse(duration.asText());
-            return period.getYears() * 365L + period.getMonths() * 30L + period.getDays();
-        } catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -162,8 +147,7 @@ final class EnvironmentRules {
                         "give each receiver its own name."));
             }
             String address = receiver.path("emailAddress").asText();
-            String domain = address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-            if (production && address.contains("@") && PLACEHOLDER_DOMAINS.contains(domain)) {
+            if (production && PlaceholderEmails.isPlaceholder(address)) {
                 problems.add(new EnvironmentProblem(path + ".emailAddress", "'" + address + "' is a placeholder address,"
                         + " so nobody would receive the expiry alert in production.",
                         "use the mailbox of the team that owns the key rotation."));

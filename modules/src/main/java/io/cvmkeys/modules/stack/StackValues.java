@@ -17,7 +17,7 @@ final class StackValues {
         return ParameterValue.of(JsonNodeFactory.instance.numberNode(value));
     }
 
-    /** The tags sorted by name, so parameter files are written in the same order every time. */
+    /** Returns the tags sorted by name, so parameter files are written in the same order every time. */
     static ParameterValue tags(Environment environment) {
         ObjectNode tags = JsonNodeFactory.instance.objectNode();
         new TreeMap<>(environment.tags()).forEach(tags::put);

@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The vault stage: the Disk Encryption Set's identity, the vault with its private endpoint, the Confidential VM disk
- * key, and the two key roles (Crypto Service Encryption User for the identity, Crypto Service Release User for the
- * Confidential VM Orchestrator), plus audit logs when a workspace is configured.
+ * The vault stage: the Disk Encryption Set's identity, the vault with its private endpoint and the Confidential VM
+ * disk key. Two roles on the key let the identity wrap keys (Crypto Service Encryption User) and the Confidential VM
+ * Orchestrator release it (Crypto Service Release User). Audit logs go to Log Analytics when a workspace is set.
  */
 public final class VaultStage {
 
