@@ -24,6 +24,11 @@ public final class PowerState {
         return UNKNOWN;
     }
 
+    /** True for {@code deallocating}, {@code starting}, {@code stopping}: an operation is still running. */
+    static boolean isTransitional(String powerState) {
+        return powerState.endsWith("ing") && !RUNNING.equals(powerState);
+    }
+
     /** True for a VM that runs or is starting, so it ran before the rotation and must run after it. */
     static boolean isRunning(String powerState) {
         return RUNNING.equals(powerState) || "starting".equals(powerState);

@@ -67,7 +67,7 @@ final class PowerTransitions {
                     seenTransitioning.add(vmId);
                     continue;
                 }
-                if (state.endsWith("ing")) {
+                if (PowerState.isTransitional(state)) {
                     continue;
                 }
                 boolean failedAfterAccept = requestedAt.containsKey(vmId) && (seenTransitioning.contains(vmId)
