@@ -84,7 +84,8 @@ final class RotationRun {
                 restoreHosts(false);
                 record(RotationStep.RESTORE_HOSTS);
             }
-        } catch (RotationFailedException | ArmOperationException | java.io.UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // Any failure of a step, including the Key Vault client's, rolls back. Errors (a killed process) do not.
             LOGGER.warn("Rotation of {} failed, rolling back: {}", journal.diskEncryptionSetId, e.getMessage());
             journal.failure = e.getMessage();
             journal.rollingBack = true;
