@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cvmkeys 0.1.0",
         description = "Customer-managed keys for Azure Confidential VMs: synthesize, check and deploy the key stack.",
-        subcommands = {SynthCommand.class, LintCommand.class})
+        subcommands = {SynthCommand.class, LintCommand.class, RotateCommand.class})
 final class CvmkeysCommand {
 }
