@@ -4,6 +4,7 @@ import io.cvmkeys.emulator.ArmEmulator;
 import io.cvmkeys.emulator.ArmEmulatorOptions;
 import io.cvmkeys.engine.azure.AzureTarget;
 import io.cvmkeys.engine.azure.CredentialSource;
+import io.cvmkeys.engine.rotation.DurationText;
 import io.cvmkeys.engine.rotation.RotationOptions;
 import io.cvmkeys.engine.rotation.RotationRequest;
 import io.cvmkeys.engine.rotation.RotationService;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -83,7 +83,7 @@ final class RotateCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = new EnvironmentLoader(Clock.systemUTC()).load(EnvironmentLoader.find(environmentDirectory, environment));
         RotationOptions options = RotationOptions.defaults()
-                .withDrainTimeout(DurationOption.parse("--drain-timeout", drainTimeout))
+                .withDrainTimeout(DurationText.parse("--drain-timeout", drainTimeout))
                 .withForceLogoff(forceLogoff);
         Path journals = journalDirectory != null ? journalDirectory : Path.of("target", "cvmkeys", environment);
 

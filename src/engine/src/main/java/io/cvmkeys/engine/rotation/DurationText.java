@@ -1,4 +1,4 @@
-package io.cvmkeys.cli;
+package io.cvmkeys.engine.rotation;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,15 +6,20 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations on the command line: {@code 90s}, {@code 30m}, {@code 2h}, or ISO 8601 such as {@code PT30M}. */
-final class DurationOption {
+/** Durations as users type them on a command line or in plugin configuration: {@code 90s}, {@code 30m}, {@code 2h}, or ISO 8601 such as {@code PT30M}. */
+public final class DurationText {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)([smh])");
 
-    private DurationOption() {
+    private DurationText() {
     }
 
-    static Duration parse(String option, String value) {
+    /**
+     * Parses {@code value}.
+     *
+     * @param option the option's name for the error message, for example {@code --drain-timeout}
+     */
+    public static Duration parse(String option, String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = SHORT.matcher(text);
         if (matcher.matches()) {
@@ -28,7 +33,7 @@ final class DurationOption {
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Invalid " + option + " '" + value + "'. Give a number with s, m or h,"
+            throw new RotationInputException("Invalid " + option + " '" + value + "'. Give a number with s, m or h,"
                     + " such as 30m, or an ISO 8601 duration such as PT30M.");
         }
     }
