@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The wait between two polls of one wait: a fraction of the time already waited, between a minimum and a maximum.
- * Early polls catch fast transitions, later ones thin out, and the poll that sees the end comes at most that
+ * Early polls catch fast transitions, later ones thin out, and the poll that detects the end comes at most that
  * fraction after it (or the minimum, whichever is longer).
  */
 final class AdaptivePolling {

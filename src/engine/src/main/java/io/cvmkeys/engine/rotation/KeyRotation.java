@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Offline key rotation of a Disk Encryption Set used by Confidential VMs, which cannot rotate automatically: drain,
- * end sessions, deallocate every VM on the set, create a new key version, point the set at it, start the VMs that
- * ran before and restore the hosts. A journal records each step, so {@link #resume} continues after a crash without
+ * Offline key rotation of a Disk Encryption Set used by Confidential VMs, which cannot rotate automatically. It drains,
+ * ends sessions, deallocates every VM on the set, creates a new key version and points the set at it. Then it starts
+ * the VMs that ran before and restores the hosts. A journal records each step, so {@link #resume} continues after a crash without
  * creating a second key version, and any failure rolls back to a usable pool.
  *
  * <pre>{@code

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Deallocates or starts a set of VMs and waits until every one reached the target power state. All requests go out
- * first; then each poll reads the power states of the whole subscription in one list, so there is no per-VM polling
+ * first. Then each poll reads the power states of the whole subscription in one list, so there is no per-VM polling
  * loop. A VM that falls back to its old state after its operation was accepted failed; a failed start is sent again
  * up to {@link #MAX_ATTEMPTS} times.
  */
@@ -26,7 +26,7 @@ final class PowerTransitions {
     private final RotationClock clock;
     private final RotationOptions options;
 
-    /** Longest time a VM took to reach the target state in this run, by action. */
+    /** Maximum time a VM took to reach the target state in this run, by action. */
     private final Map<String, Duration> observed = new HashMap<>();
 
     PowerTransitions(RotationArm arm, PowerStateReader powerStates, RotationClock clock, RotationOptions options) {
@@ -105,12 +105,12 @@ final class PowerTransitions {
         }
     }
 
-    /** How long a VM may still show its old state after the request before the request counts as failed. */
+    /** Returns how long a VM may still show its old state after the request before the request counts as failed. */
     private Duration grace(String action) {
         return expected(action).multipliedBy(2);
     }
 
-    /** The observed duration of {@code action} in this run, or the configured estimate before any was observed. */
+    /** Returns the observed duration of {@code action} in this run, or the configured estimate before any was observed. */
     Duration expected(String action) {
         Duration configured = "deallocate".equals(action) ? options.expectedDeallocate() : options.expectedStart();
         return observed.getOrDefault(action, configured);

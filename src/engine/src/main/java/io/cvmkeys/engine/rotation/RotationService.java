@@ -12,7 +12,7 @@ import java.net.URI;
 
 /**
  * The rotation as the CLI and the Maven plugin run it: connect, discover, show the plan, ask for approval, rotate or
- * resume, and print the report. Returns the exit code: 0 done, 1 failed (the report says whether the pool was
+ * resume, and print the report. Returns the exit code: 0 done, 1 failed (the report shows whether the pool was
  * restored), 2 invalid input, 3 approval needed.
  */
 public final class RotationService {
@@ -82,7 +82,7 @@ public final class RotationService {
     }
 
     /**
-     * The emulator's key versions; else the data plane of the key's host, read from the set's versioned key URL:
+     * Chooses the key version creator: the emulator's, or the data plane of the host in the set's versioned key URL,
      * a Managed HSM ({@code *.managedhsm.azure.net}) or a vault.
      */
     private static KeyVersionCreator keyVersionCreator(RotationRequest request, RotationArm arm, RotationTarget target) {
@@ -93,6 +93,7 @@ public final class RotationService {
         URI uri = URI.create(keyUrl);
         String keyName = uri.getPath().split("/")[2];
         String vaultUrl = uri.getScheme() + "://" + uri.getHost();
+        // NOTE: the Key Vault and Managed HSM paths have run against no real vault: tests reach only the emulator.
         TokenCredential credential = Credentials.create(request.target().credentialSource(), request.target().tenantId());
         KeyClient client = new KeyClientBuilder().vaultUrl(vaultUrl).credential(credential).buildClient();
         return uri.getHost().endsWith(".managedhsm.azure.net")
