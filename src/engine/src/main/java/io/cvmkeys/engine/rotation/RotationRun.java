@@ -191,7 +191,7 @@ final class RotationRun {
         emit("step-started", RotationStep.UPDATE_DISK_ENCRYPTION_SET, "Pointing the set at " + journal.newKeyUrl + ".", 0, 1);
         for (int attempt = 1; attempt <= MAX_SET_UPDATES; attempt++) {
             JsonNode set = readSet();
-            if (onNewKey(set) && RotationDiscovery.previousKeys(set).isEmpty()) {
+            if (attempt == 1 && onNewKey(set) && RotationDiscovery.previousKeys(set).isEmpty()) {
                 break;
             }
             ObjectNode body = MAPPER.createObjectNode();
@@ -217,8 +217,12 @@ final class RotationRun {
                         + "previousKeys " + previous + " after " + MAX_SET_UPDATES + " updates: some disks did not move"
                         + " to the new key.");
             }
+            // A disk keeps its old key when its VM was not deallocated as the update finished, for example because
+            // someone started it meanwhile. Deallocate again, then repeat the update.
             emit("warning", RotationStep.UPDATE_DISK_ENCRYPTION_SET, "Some disks are still on " + previous
-                    + "; updating the set again.", 0, 1);
+                    + "; deallocating the VMs again and updating the set again.", 0, 1);
+            List<String> vmIds = journal.vms.stream().map(RotationJournal.VmRecord::id).toList();
+            transitions.bringTo(vmIds, PowerState.DEALLOCATED, 1, done -> { });
         }
         emit("progress", RotationStep.UPDATE_DISK_ENCRYPTION_SET, "The set and all its disks use the new key.", 1, 1);
         record(RotationStep.UPDATE_DISK_ENCRYPTION_SET);

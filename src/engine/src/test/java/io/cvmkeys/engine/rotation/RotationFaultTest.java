@@ -129,6 +129,31 @@ class RotationFaultTest {
     }
 
     @Test
+    void partlyAppliedSetUpdateIsRepeated() {
+        String startedMeanwhile = fixture.vms().get(0).id();
+        RotationListener startVmAfterDeallocate = new RotationListener() {
+            @Override
+            public void onEvent(RotationEvent event) {
+            }
+
+            @Override
+            public void onStepRecorded(RotationStep step) {
+                if (step == RotationStep.DEALLOCATE) {
+                    testing.arm.post(startedMeanwhile + "/start", RotationArm.COMPUTE_API);
+                }
+            }
+        };
+
+        RotationReport report = testing.rotation(RotationTesting.options(), startVmAfterDeallocate).rotate(RotationTesting.target());
+
+        assertThat(report.status()).isEqualTo(RotationJournal.Status.SUCCEEDED);
+        assertThat(testing.events).filteredOn(event -> event.type().equals("warning")).singleElement()
+                .satisfies(event -> assertThat(event.message()).contains("still on " + "[" + RotationFixture.INITIAL_KEY_URL));
+        assertThat(testing.activeKeyUrl()).isEqualTo(report.newKeyUrl());
+        assertPoolAsBefore(testing, fixture, report);
+    }
+
+    @Test
     void rejectedStartIsRetried() {
         testing.emulator.faults().add(Fault.onPath("POST", "/vm-avd-1/start").failOnce(409, "AllocationFailed", "injected"));
 
