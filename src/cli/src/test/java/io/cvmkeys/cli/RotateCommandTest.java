@@ -127,6 +127,22 @@ class RotateCommandTest {
     }
 
     @Test
+    void jsonWritesOneObjectPerLine() throws Exception {
+        int exit = rotate("--yes", "--force-logoff", "--drain-timeout", "0s", "--json");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        ObjectMapper mapper = new ObjectMapper();
+        java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+            lines.add(mapper.readTree(line));
+        }
+        assertThat(lines.get(0).path("type").asText()).isEqualTo("plan");
+        assertThat(lines.get(lines.size() - 1).path("type").asText()).isEqualTo("report");
+        assertThat(lines.get(lines.size() - 1).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("type").asText()).isEqualTo("progress"));
+    }
+
+    @Test
     void sessionsWithoutForceLogoffFailAndRestore() {
         int exit = rotate("--yes", "--drain-timeout", "0s");
 

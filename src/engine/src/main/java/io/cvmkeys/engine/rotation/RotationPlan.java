@@ -46,7 +46,21 @@ public record RotationPlan(RotationTarget target, String currentKeyUrl, String l
 
     /** Returns the plan as a JSON document. */
     public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(tree());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree failed to serialize", e);
+        }
+    }
+
+    /** Returns the same JSON on one line, to go with the progress events of {@code --json}. */
+    public String toJsonLine() {
+        return tree().toString();
+    }
+
+    private ObjectNode tree() {
         ObjectNode json = MAPPER.createObjectNode();
+        json.put("type", "plan");
         json.put("diskEncryptionSetId", target.diskEncryptionSetId());
         json.put("keyId", target.keyId());
         json.put("currentKeyUrl", currentKeyUrl);
@@ -61,11 +75,7 @@ public record RotationPlan(RotationTarget target, String currentKeyUrl, String l
             resource.put("current", action.current());
             action.actions().forEach(resource.putArray("actions")::add);
         }
-        try {
-            return MAPPER.writeValueAsString(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree failed to serialize", e);
-        }
+        return json;
     }
 
     private String keyName() {

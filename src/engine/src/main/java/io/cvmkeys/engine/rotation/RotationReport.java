@@ -58,7 +58,21 @@ public record RotationReport(RotationJournal.Status status, String message, Path
     }
 
     public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(tree());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree failed to serialize", e);
+        }
+    }
+
+    /** Returns the same JSON on one line, to go with the progress events of {@code --json}. */
+    public String toJsonLine() {
+        return tree().toString();
+    }
+
+    private ObjectNode tree() {
         ObjectNode json = MAPPER.createObjectNode();
+        json.put("type", "report");
         json.put("status", status.name());
         json.put("message", message);
         json.put("journal", journal == null ? null : journal.toString());
@@ -75,10 +89,6 @@ public record RotationReport(RotationJournal.Status status, String message, Path
             list.addObject().put("id", resource.id()).put("kind", resource.kind()).put("before", resource.before())
                     .put("after", resource.after()).put("next", resource.next());
         }
-        try {
-            return MAPPER.writeValueAsString(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree failed to serialize", e);
-        }
+        return json;
     }
 }

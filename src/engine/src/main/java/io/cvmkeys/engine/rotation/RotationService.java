@@ -51,7 +51,7 @@ public final class RotationService {
             }
 
             RotationPlan plan = rotation.plan(target);
-            out.println(request.json() ? plan.toJson() : plan.toText());
+            out.println(request.json() ? plan.toJsonLine() : plan.toText());
             out.flush();
             if (request.dryRun()) {
                 return OK;
@@ -77,7 +77,7 @@ public final class RotationService {
     }
 
     private static int print(RotationReport report, boolean json, PrintWriter out) {
-        out.println(json ? report.toJson() : report.toText());
+        out.println(json ? report.toJsonLine() : report.toText());
         return report.status() == RotationJournal.Status.SUCCEEDED ? OK : FAILED;
     }
 
