@@ -259,7 +259,7 @@ final class RotationRun {
         return journal.newKeyUrl.equalsIgnoreCase(set.path("properties").path("activeKey").path("keyUrl").asText(""));
     }
 
-    /** Starts the VMs that ran before; in a rollback, failures are logged and left to the report. */
+    /** Starts the VMs that ran before. In a rollback, failures are logged and left to the report. */
     private void startVms(boolean rollback) {
         List<String> vmIds = journal.vms.stream().filter(RotationJournal.VmRecord::ranBefore)
                 .map(RotationJournal.VmRecord::id).toList();
@@ -277,7 +277,7 @@ final class RotationRun {
         }
     }
 
-    /** Gives each host its previous {@code allowNewSession}; hosts drained before the rotation were never changed. */
+    /** Gives each host its previous {@code allowNewSession}. Hosts drained before the rotation were never changed. */
     private void restoreHosts(boolean rollback) {
         List<RotationJournal.HostRecord> toRestore = journal.hosts.stream()
                 .filter(RotationJournal.HostRecord::allowNewSessionBefore).toList();
