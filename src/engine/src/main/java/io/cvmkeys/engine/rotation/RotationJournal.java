@@ -38,7 +38,7 @@ public final class RotationJournal {
     String updatedAt;
     /** The set's {@code activeKey.keyUrl} before the rotation. */
     String activeKeyUrlBefore;
-    /** The key's latest version before the rotation; a later one on resume was created by this rotation. */
+    /** The key's latest version before the rotation. A later one seen on resume was created by this rotation. */
     String latestKeyUrlBefore;
     String newKeyUrl;
     List<String> diskIds = new ArrayList<>();

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the steps of one rotation from its journal: each step checks Azure's state first, so a resumed run repeats
- * nothing that already took effect. A failed step rolls back: VMs that ran before are started and hosts get their
+ * Runs the steps of one rotation from its journal. Each step reads Azure's state first or is idempotent, so a resumed
+ * run may repeat a step that already took effect without changing anything. A failed step rolls back: VMs that ran before are started and hosts get their
  * previous {@code allowNewSession}. The new key version, if created, stays enabled.
  */
 final class RotationRun {
