@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cvmkeys 0.1.0",
         description = "Customer-managed keys for Azure Confidential VMs: synthesize and check the key stack, lint ARM"
-                + " templates, deploy, run the ARM emulator, check a deployed environment.",
+                + " templates, deploy, rotate the disk key offline, check a deployed environment, run the ARM emulator.",
         subcommands = {SynthCommand.class, LintCommand.class, WhatIfCommand.class, DeployCommand.class,
-                DoctorCommand.class, EmulatorCommand.class})
+                RotateCommand.class, DoctorCommand.class, EmulatorCommand.class})
 final class CvmkeysCommand {
 }

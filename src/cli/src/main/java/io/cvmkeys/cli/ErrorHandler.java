@@ -2,6 +2,7 @@ package io.cvmkeys.cli;
 
 import io.cvmkeys.dsl.model.InvalidModelException;
 import io.cvmkeys.dsl.stack.SynthesisFailedException;
+import io.cvmkeys.engine.rotation.RotationInputException;
 import io.cvmkeys.modules.env.InvalidEnvironmentException;
 import picocli.CommandLine;
 
@@ -14,7 +15,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (exception instanceof InvalidEnvironmentException || exception instanceof InvalidModelException
-                || exception instanceof IllegalArgumentException) {
+                || exception instanceof IllegalArgumentException || exception instanceof RotationInputException) {
             commandLine.getErr().println("error: " + exception.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
