@@ -68,6 +68,10 @@ public class RotateMojo extends AbstractCvmkeysMojo {
     @Parameter(property = "cvmkeys.yes", defaultValue = "false")
     private boolean yes;
 
+    /** The same approval as {@code cvmkeys.yes}, under the name {@code cvmkeys:deploy} uses. */
+    @Parameter(property = "cvmkeys.approve", defaultValue = "false")
+    private boolean approve;
+
     /** Folder of the rotation journals; by default {@code target/cvmkeys/<env>}. */
     @Parameter(property = "cvmkeys.journalDirectory")
     private File journalDirectory;
@@ -104,7 +108,7 @@ public class RotateMojo extends AbstractCvmkeysMojo {
         switch (exit) {
             case RotationService.OK -> getLog().info("cvmkeys:rotate done for " + environment + ".");
             case RotationService.APPROVAL_NEEDED -> throw new MojoFailureException("Approval needed: review the plan"
-                    + " above and run again with -Dcvmkeys.yes=true to rotate.");
+                    + " above and run again with -Dcvmkeys.approve=true (or -Dcvmkeys.yes=true) to rotate.");
             case RotationService.INVALID_INPUT -> throw new MojoExecutionException("cvmkeys:rotate rejected its input;"
                     + " see the error above.");
             default -> throw new MojoFailureException("The rotation of " + environment + " failed; the report above"
@@ -121,7 +125,7 @@ public class RotateMojo extends AbstractCvmkeysMojo {
                 throw new IllegalArgumentException("Unknown cvmkeys.target '" + target + "'. Use azure or emulator.");
             }
             AzureTarget azure = AzureTarget.azure(env.subscription(), CredentialSource.fromName(credential), tenant);
-            return new RotationService().run(new RotationRequest(env, azure, journals, options, dryRun, yes, resumeFile,
+            return new RotationService().run(new RotationRequest(env, azure, journals, options, dryRun, yes || approve, resumeFile,
                     json, null), out, err);
         }
         ArmEmulatorOptions emulatorOptions = new ArmEmulatorOptions()
@@ -130,7 +134,7 @@ public class RotateMojo extends AbstractCvmkeysMojo {
         try (ArmEmulator emulator = ArmEmulator.start(emulatorOptions)) {
             AzureTarget local = AzureTarget.emulator(emulator.endpoint(), emulator.httpClient(), emulator.credential(),
                     env.subscription(), null);
-            return new RotationService().run(new RotationRequest(env, local, journals, options, dryRun, yes, resumeFile,
+            return new RotationService().run(new RotationRequest(env, local, journals, options, dryRun, yes || approve, resumeFile,
                     json, emulator::addKeyVersion), out, err);
         }
     }
