@@ -44,7 +44,7 @@ public final class EnvironmentSchema {
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode, config);
     }
 
-    /** The schema document itself. */
+    /** Returns the schema document itself. */
     public JsonNode schemaNode() {
         return schemaNode;
     }

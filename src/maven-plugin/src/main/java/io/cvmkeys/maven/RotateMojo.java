@@ -30,19 +30,7 @@ import java.util.function.Consumer;
  * "approval needed", so nothing changes by accident. Not bound to a phase: run it from the command line.
  */
 @Mojo(name = "rotate", threadSafe = true)
-public class RotateMojo extends AbstractCvmkeysMojo {
-
-    /** {@code azure} or {@code emulator}. */
-    @Parameter(property = "cvmkeys.target", defaultValue = "azure")
-    private String target;
-
-    /** Azure credential source: default, azure-cli, environment, workload-identity, managed-identity. */
-    @Parameter(property = "cvmkeys.credential", defaultValue = "default")
-    private String credential;
-
-    /** Tenant id to sign in to; by default the credential's tenant. */
-    @Parameter(property = "cvmkeys.tenant")
-    private String tenant;
+public class RotateMojo extends AbstractDeploymentMojo {
 
     /** Log the plan and change nothing. */
     @Parameter(property = "cvmkeys.dryRun", defaultValue = "false")
@@ -64,25 +52,20 @@ public class RotateMojo extends AbstractCvmkeysMojo {
     @Parameter(property = "cvmkeys.json", defaultValue = "false")
     private boolean json;
 
-    /** Rotate without asking. */
+    /** Rotate without asking; the same as {@code cvmkeys.approve}, which {@code cvmkeys:deploy} also reads. */
     @Parameter(property = "cvmkeys.yes", defaultValue = "false")
     private boolean yes;
-
-    /** The same approval as {@code cvmkeys.yes}, under the name {@code cvmkeys:deploy} uses. */
-    @Parameter(property = "cvmkeys.approve", defaultValue = "false")
-    private boolean approve;
 
     /** Folder of the rotation journals; by default {@code target/cvmkeys/<env>}. */
     @Parameter(property = "cvmkeys.journalDirectory")
     private File journalDirectory;
 
-    /** With the emulator target: the emulator fixture to load. */
+    /**
+     * With the emulator target: the emulator fixture to load (VMs, disks, session hosts). The state folder is
+     * {@code cvmkeys.emulator.state}, as for the other goals.
+     */
     @Parameter(property = "cvmkeys.emulatorFixture")
     private File emulatorFixture;
-
-    /** With the emulator target: the folder that keeps the emulator's resources between runs. */
-    @Parameter(property = "cvmkeys.emulatorState")
-    private File emulatorState;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -124,7 +107,7 @@ public class RotateMojo extends AbstractCvmkeysMojo {
             if (!target.equalsIgnoreCase("azure")) {
                 throw new IllegalArgumentException("Unknown cvmkeys.target '" + target + "'. Use azure or emulator.");
             }
-            AzureTarget azure = AzureTarget.azure(env.subscription(), CredentialSource.fromName(credential), tenant);
+            AzureTarget azure = AzureTarget.azure(env.subscription(), CredentialSource.fromName(credential == null ? "default" : credential), tenant);
             return new RotationService().run(new RotationRequest(env, azure, journals, options, dryRun, yes || approve, resumeFile,
                     json, null), out, err);
         }

@@ -3,7 +3,7 @@ package io.cvmkeys.engine.rotation;
 import java.util.List;
 
 /**
- * What a rotation will do to one resource.
+ * Planned actions of a rotation on one resource.
  *
  * @param id      the ARM id
  * @param kind    {@code virtualMachine}, {@code sessionHost} or {@code disk}

@@ -3,7 +3,7 @@ package io.cvmkeys.engine.rotation;
 import java.util.List;
 
 /**
- * What a rotation touches, as discovered before it starts.
+ * Resources a rotation touches, as discovered before it starts.
  *
  * @param diskEncryptionSetId the set, as ARM returned its id
  * @param activeKeyUrl        the set's {@code activeKey.keyUrl}, a versioned key URL

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a rotation will do, shown by {@code --dry-run} and before approval.
+ * Plan of a rotation, shown by {@code --dry-run} and before approval.
  *
  * @param target         the set, key and host pool
  * @param currentKeyUrl  the set's active versioned key URL

@@ -5,7 +5,7 @@ import io.cvmkeys.modules.env.Environment;
 import java.util.Objects;
 
 /**
- * What one rotation works on, as ARM resource ids.
+ * Resources one rotation works on, as ARM resource ids.
  *
  * @param environment         environment name, used in the journal's file name
  * @param diskEncryptionSetId the Disk Encryption Set whose key is rotated
