@@ -16,7 +16,7 @@ public final class PolicyCheck implements TemplateCheck {
         this.engine = engine;
     }
 
-    /** The Confidential VM customer-managed key rule pack. */
+    /** Returns a check that runs the Confidential VM customer-managed key rule pack. */
     public static PolicyCheck confidentialVmCmk() {
         return new PolicyCheck(PolicyEngine.confidentialVmCmk());
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * E-mail domains reserved for documentation or commonly left in samples. An alert sent there reaches nobody, so
+ * E-mail domains reserved for documentation or commonly left in samples. An alert sent there is lost, so
  * production receivers must not use them.
  */
 public final class PlaceholderEmails {

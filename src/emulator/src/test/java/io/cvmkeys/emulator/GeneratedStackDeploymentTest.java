@@ -83,7 +83,7 @@ class GeneratedStackDeploymentTest {
         assertThat(second).isEqualTo(first);
     }
 
-    /** The reference environment reads the webhook URI from a secret in the operations vault. */
+    /** Stores the secret in the operations vault from which the reference environment reads the webhook URI. */
     private void storeWebhookSecret() {
         // The operations vault lives in another subscription, the one named in the environment file.
         String group = "subscriptions/6f2c1a9e-4b7d-4e21-9c3a-8d5f0e7b2a14/resourceGroups/rg-avd-prd-ops";

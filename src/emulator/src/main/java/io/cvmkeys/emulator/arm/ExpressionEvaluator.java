@@ -30,7 +30,7 @@ final class ExpressionEvaluator {
         JsonNode variable(String name);
     }
 
-    /** What {@code reference()} reads. */
+    /** Resource state that {@code reference()} reads. */
     interface References {
 
         JsonNode reference(String resourceIdOrName, String apiVersion, boolean full);

@@ -9,7 +9,8 @@ import java.util.List;
  * RFC 4648 base-32 taken from the top of the hash.
  *
  * <p>NOTE: Microsoft does not publish this algorithm. It follows a public reimplementation whose sample outputs
- * were compared with Bicep's; the tests pin those samples, so a mismatch with Azure shows up there first.
+ * were compared with Bicep's. The tests pin those samples, so they catch a change here, but not a difference from
+ * Azure itself.
  */
 final class UniqueString {
 

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a What-If plan before anything is written: policy errors of the synthesis, deletes of protected
- * resources, changes to a vault's purge protection or retention, a key change of a Disk Encryption Set that running
- * VMs use, and the pre-flight look-ups that would otherwise fail the deployment halfway.
+ * Checks a What-If plan before anything is written. The gates are policy errors of the synthesis, deletes of
+ * protected resources, changes to a vault's purge protection or retention, and a key change of a Disk Encryption Set
+ * that running VMs use. Pre-flight look-ups catch what would otherwise fail the deployment halfway.
  */
 public final class Gates {
 

@@ -4,8 +4,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * New key versions in the ARM emulator. The latest version is read through ARM ({@code properties.keyUriWithVersion}
- * of the key), and a version is added through the emulator's own entry point, which stands in for the Key Vault
- * data-plane rotate that the emulator does not serve.
+ * of the key). A version is added through the emulator's own entry point, in place of the Key Vault data-plane
+ * rotate that the emulator does not serve.
  */
 public final class EmulatorKeyVersionCreator implements KeyVersionCreator {
 

@@ -82,7 +82,7 @@ public final class RotationJournal {
         return status;
     }
 
-    /** The failure that stopped the rotation, or null. */
+    /** Returns the failure that stopped the rotation, or null. */
     public String failure() {
         return failure;
     }

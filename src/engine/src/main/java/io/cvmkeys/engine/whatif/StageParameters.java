@@ -55,8 +55,8 @@ public final class StageParameters {
             if (declared.defaultValue() != null) {
                 unknown.add(new UnknownInput(input.parameter(), input.fromStage(), input.output(), null));
             } else {
-                // TODO: check against real ARM that What-If accepts the placeholder where a provider validates the
-                // value's format (the DES keyUrl); only the emulator has run it.
+                // TODO: check that real ARM's What-If accepts the placeholder where a provider validates the value's
+                // format, such as the DES keyUrl. Only the emulator has run it.
                 String placeholder = UnknownInput.placeholderFor(input.fromStage(), input.output());
                 parameters.putObject(input.parameter()).put("value", placeholder);
                 unknown.add(new UnknownInput(input.parameter(), input.fromStage(), input.output(), placeholder));

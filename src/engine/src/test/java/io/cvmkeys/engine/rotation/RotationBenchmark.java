@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Benchmark harness, not a test: the maintenance window of a 200-VM rotation in simulated time, for this rotation
- * and for the blog script's strategy (one status call per VM, every VM in turn, every 30 s), on the same emulator
+ * Benchmark harness, not a test: the maintenance window of a 200-VM rotation in simulated time. It measures this
+ * rotation and the blog script's strategy (one status call per VM, every VM in turn, every 30 s) on the same emulator
  * and fixture. It writes {@code target/rotation-benchmark.md} and asserts nothing about time.
  *
  * <pre>
@@ -74,7 +74,7 @@ class RotationBenchmark {
     private record Result(double windowSeconds, long polls, long reads) {
     }
 
-    /** The window runs from the first deallocate request to the confirmation that every VM runs again. */
+    /** Measures the window from the first deallocate request to the confirmation that every VM runs again. */
     private Result runOurs(RotationFixture fixture) {
         try (RotationTesting testing = new RotationTesting(fixture, directory.resolve("ours"))) {
             List<Instant> marks = new ArrayList<>();
@@ -108,9 +108,10 @@ class RotationBenchmark {
     }
 
     /**
-     * The blog script's strategy: deallocate every VM, then every 30 s ask each VM for its status, one call after
-     * the other, until all are deallocated; update the set and poll it every 30 s; start the VMs and poll them the
-     * same way. The calls take no simulated time, which favours this strategy: the real script spends seconds per call.
+     * Runs the blog script's strategy. It deallocates every VM, then every 30 s asks each VM for its status, one
+     * call after the other, until all are deallocated. It updates the set and polls it every 30 s, then starts the
+     * VMs and polls them the same way. The calls take no simulated time, which favours this strategy, because the
+     * real script spends seconds per call.
      */
     private Result runBlog(RotationFixture fixture) {
         try (RotationTesting testing = new RotationTesting(fixture, directory.resolve("blog"))) {

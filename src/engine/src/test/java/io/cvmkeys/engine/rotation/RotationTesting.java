@@ -60,7 +60,7 @@ final class RotationTesting implements AutoCloseable {
         };
     }
 
-    /** The emulator's key versions, counting each one this rotation creates. */
+    /** Returns a creator of key versions in the emulator that counts each version this rotation creates. */
     KeyVersionCreator keys() {
         EmulatorKeyVersionCreator emulatorKeys = new EmulatorKeyVersionCreator(arm, RotationFixture.KEY_ID, emulator::addKeyVersion);
         return new KeyVersionCreator() {
